@@ -1,0 +1,107 @@
+"""Records in, documents out: the whole extraction run over a stream of articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.errors import InputError
+from eventwire.ingest import Layout, Record, find_layout
+from eventwire.nlp import load_pipeline
+from eventwire.schema import Article, Document, ErrorInfo, Mention
+from eventwire.settings import Settings
+
+__all__ = ["Extractor", "error_document"]
+
+
+class Extractor:
+    """Runs the eventwire pipeline over articles, batched with ``nlp.pipe``, in input order.
+
+    :param settings: model name, batch size, processes and limits.
+    :param nlp: an already loaded pipeline (tests and benchmarks share one).
+    """
+
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.nlp = nlp or load_pipeline(self.settings.model)
+
+    def extract(self, items: Iterable[Record | InputError]) -> Iterator[Document]:
+        """One document per item, in order; an `InputError` item becomes an error document."""
+        it = iter(items)
+        chunk_size = self.settings.batch_size * self.settings.n_process * 4
+        while chunk := list(islice(it, chunk_size)):
+            yield from self._extract_chunk(chunk)
+
+    def extract_text(self, text: str, published: str | None = None, article_id: str = "text") -> Document:
+        """Convenience for one text (library use and tests)."""
+        from eventwire.ingest.records import validate_record
+
+        record = validate_record(
+            {"id": article_id, "text": text, "published": published}, set(), self.settings.max_chars
+        )
+        return next(self.extract([record]))
+
+    def _extract_chunk(self, chunk: list[Record | InputError]) -> Iterator[Document]:
+        records = [item for item in chunk if isinstance(item, Record)]
+        layouts = [find_layout(r.text, r.credit) for r in records]
+        docs = self.nlp.pipe(
+            (self._make_doc(r, lay) for r, lay in zip(records, layouts, strict=True)),
+            batch_size=self.settings.batch_size,
+            n_process=self.settings.n_process,
+        )
+        done = iter(zip(records, layouts, docs, strict=True))
+        for item in chunk:
+            if isinstance(item, InputError):
+                yield error_document(item)
+            else:
+                yield build_document(*next(done))
+
+    def _make_doc(self, record: Record, layout: Layout) -> Doc:
+        # The credit line is cut off the end only, so offsets still index the text as received.
+        doc = self.nlp.make_doc(record.text[: layout.body_end])
+        doc._.published = record.anchor
+        doc._.dateline = layout.dateline_place
+        return doc
+
+
+def _article(record: Record, layout: Layout) -> Article:
+    dateline = None
+    if layout.dateline:
+        start, end = layout.dateline
+        dateline = Mention(start=start, end=end, text=record.text[start:end])
+    return Article(
+        id=record.id,
+        published=record.published,
+        title=record.title,
+        url=record.url,
+        credit=layout.credit,
+        publisher=record.publisher,
+        dateline=dateline,
+        body_end=layout.body_end,
+        text=record.text if record.derived_text else None,
+    )
+
+
+def build_document(record: Record, layout: Layout, doc: Doc) -> Document:
+    """Gather what the stages left on ``doc`` into the output document."""
+    article = _article(record, layout)
+    if doc._.ew_error:
+        info = ErrorInfo(code="internal_error", message=doc._.ew_error, line=record.line)
+        return Document(article=article, error=info)
+    return Document(
+        article=article,
+        actors=doc._.ew_actors or [],
+        places=doc._.ew_places or [],
+        times=doc._.ew_times or [],
+        attributions=doc._.ew_attributions or [],
+        events=doc._.ew_events or [],
+    )
+
+
+def error_document(err: InputError) -> Document:
+    """The document standing in for a record that could not be processed."""
+    article = Article(id=getattr(err, "article_id", None), language=None)
+    return Document(article=article, error=ErrorInfo(code=err.code, message=err.message, line=err.line))
