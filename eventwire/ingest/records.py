@@ -50,7 +50,7 @@ def parse_published(raw: object, line: int | None = None) -> date | None:
 def check_text(text: object, max_chars: int, line: int | None = None) -> str:
     """The article text, or an `InputError` saying why it cannot be processed."""
     if not isinstance(text, str):
-        kind = "missing" if text is None else f"a {type(text).__name__}"
+        kind = "missing" if text is None else f"of type {type(text).__name__}"
         raise InputError("not_text", f"text must be a string, but it is {kind}", line)
     if not text.strip():
         raise InputError("empty_text", "text is empty or only white space", line)

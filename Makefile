@@ -1,0 +1,43 @@
+# eventwire: `make demo` runs the example, `make test` runs the whole suite (both set up .venv first).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: demo test lint bench eval data schema clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## run the main job on the bundled example story
+	mkdir -p out
+	$(BIN)/eventwire extract examples/seed.jsonl -o out/seed.jsonl --summary
+	@echo "wrote out/seed.jsonl"
+
+test: $(STAMP)  ## lint, then the whole test suite
+	$(BIN)/ruff check eventwire scripts tests
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check eventwire scripts tests
+
+bench: $(STAMP)  ## bare spaCy vs the full pipeline on 300 BBC articles
+	$(BIN)/python scripts/bench.py --corpus $(SHARED)/bench/bbc.jsonl --limit 300
+
+eval: $(STAMP)  ## headline figures on every dev gold set
+	$(SHARED)/eval/evaluate.py
+
+data: $(STAMP)  ## rebuild the shipped data files from their sources
+	$(BIN)/python scripts/build_actors.py
+	$(BIN)/python scripts/build_gazetteer.py
+	$(BIN)/python scripts/build_event_lexicon.py
+
+schema: $(STAMP)  ## regenerate eventwire/schema/document.schema.json
+	$(BIN)/eventwire schema --write
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache

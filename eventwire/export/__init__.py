@@ -1,0 +1,1 @@
+"""Ways to present and export extracted documents."""
