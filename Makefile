@@ -5,12 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench eval data schema clean
+.PHONY: demo test lint bench eval data schema lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
 demo: $(STAMP)  ## run the main job on the bundled example story
@@ -41,3 +40,6 @@ schema: $(STAMP)  ## regenerate eventwire/schema/document.schema.json
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache
+
+lock: $(STAMP)  ## re-pin every transitive dependency after changing pyproject.toml
+	$(BIN)/pip freeze --exclude-editable > requirements.lock

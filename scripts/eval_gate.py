@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Score eventwire on the shared gold sets in-process and hold the figures to pinned floors.
+
+The floors live in ``tests/eval_baseline.json`` with the SHA-256 of each gold file, so a changed
+corpus is noticed rather than silently compared. ``--update`` raises floors to today's figures (less
+a small margin for run-to-run noise); lowering one needs ``--allow-regression``.
+
+Usage: python scripts/eval_gate.py [--only seed] [--update [--allow-regression]]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import io
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT.parent / "shared" / "gold"
+BASELINE = ROOT / "tests" / "eval_baseline.json"
+# The headline figures of ../shared/eval/evaluate.py that are gated.
+GATED = (
+    "time_value_f1", "time_value_exact_acc", "place_recall", "place_country_acc", "place_acc_161km",
+    "actor_recall", "actor_code_acc", "attribution_recall", "attribution_precision", "attribution_source_acc",
+    "attribution_nesting_acc", "event_recall", "event_precision", "event_dyad_acc", "event_cameo_root_acc",
+    "event_strict_f1",
+)
+MARGIN = 0.01
+DEV_FILES = (
+    "seed.gold.json", "plover_gsr.dev.gold.jsonl", "cameo_examples.dev.gold.jsonl", "timebank.dev.gold.jsonl",
+    "meantime.dev.gold.jsonl", "geo.dev.gold.jsonl", "polnear.dev.gold.jsonl",
+)
+
+
+def _score_module():
+    sys.path.insert(0, str(GOLD.parent / "eval"))
+    import score
+
+    return score
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def measure(name: str, extractor) -> dict[str, float | None]:
+    """Run the extractor over one gold file and return score.py's figures."""
+    from eventwire.ingest.records import validate_record
+
+    score = _score_module()
+    golds = score.load_gold([GOLD / name])
+    seen: set[str] = set()
+    records = [
+        validate_record({k: g.get(k) for k in ("id", "text", "published", "title", "url", "credit")},
+                        seen, extractor.settings.max_chars)
+        for g in golds
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.jsonl"
+        out.write_text("".join(d.to_json() + "\n" for d in extractor.extract(records)), encoding="utf-8")
+        with contextlib.redirect_stdout(io.StringIO()):
+            figures = score.score(golds, out, show_errors=False)
+    return {k: figures.get(k) for k in GATED}
+
+
+def check(name: str, figures: dict, baseline: dict) -> list[str]:
+    """Every figure that fell below its floor, as readable lines; empty when the gate holds."""
+    entry = baseline.get(name)
+    if entry is None:
+        return [f"{name}: no floors pinned (run scripts/eval_gate.py --update)"]
+    if entry["sha256"] != sha256(GOLD / name):
+        return [f"{name}: the gold file changed since the floors were pinned; re-pin with --update"]
+    return [
+        f"{name}: {key} = {figures.get(key)} fell below its floor {floor}"
+        for key, floor in entry["floors"].items()
+        if figures.get(key) is None or figures[key] < floor
+    ]
+
+
+def update(name: str, figures: dict, baseline: dict, allow_regression: bool) -> None:
+    old = baseline.get(name, {}).get("floors", {})
+    floors = {}
+    for key, value in figures.items():
+        if value is None:
+            continue
+        floor = round(max(0.0, value - MARGIN), 3)
+        if key in old and floor < old[key] and not allow_regression:
+            floor = old[key]
+        floors[key] = floor
+    baseline[name] = {"sha256": sha256(GOLD / name), "floors": floors}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", help="substring of the gold file names to run")
+    ap.add_argument("--update", action="store_true", help="pin today's figures (minus a margin) as floors")
+    ap.add_argument("--allow-regression", action="store_true", help="with --update: allow lowering a floor")
+    args = ap.parse_args(argv)
+    from eventwire.pipeline import Extractor
+
+    extractor = Extractor()
+    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
+    failures = []
+    for name in (n for n in DEV_FILES if not args.only or args.only in n):
+        figures = measure(name, extractor)
+        print(name, " ".join(f"{k}={v:.3f}" for k, v in figures.items() if v is not None))
+        if args.update:
+            update(name, figures, baseline, args.allow_regression)
+        else:
+            failures += check(name, figures, baseline)
+    if args.update:
+        BASELINE.write_text(json.dumps(baseline, indent=1, sort_keys=True) + "\n")
+    for line in failures:
+        print("FAIL", line)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
