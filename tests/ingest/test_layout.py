@@ -56,6 +56,8 @@ def test_layout_dateline_place(text, place):
     assert text[layout.dateline[0] : layout.dateline[1]].rstrip("-—– ").startswith(place)
 
 
-@pytest.mark.parametrize("text", ["The talks - which lasted hours - ended.", "US - China talks ended.", "Kim met Putin."])
+@pytest.mark.parametrize(
+    "text", ["The talks - which lasted hours - ended.", "US - China talks ended.", "Kim met Putin."]
+)
 def test_layout_no_dateline(text):
     assert find_layout(text).dateline is None
