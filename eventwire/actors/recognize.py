@@ -1,0 +1,320 @@
+"""Find actor mentions in a parsed Doc: KB names, country + agent composites, capitals, unknown people.
+
+One left-to-right pass over the tokens. At each token the longest knowledge-base key wins (a dict
+lookup per n-gram, never a loop over the KB); spaCy's PERSON/ORG entities fill in what the KB lacks.
+The result is a list of `Found` mentions with a grouping key; `component.py` turns them into actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.kb import KnowledgeBase, normalize
+
+__all__ = ["Found", "find_mentions"]
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+DEFINITE = {"the"}
+ROLE_WORDS = {"leader", "president", "prime minister", "premier", "ruler", "dictator", "king", "chancellor"}
+ANAPHORS = {"country", "nation", "state", "regime"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+ORG_HEADS = {"ministry", "council", "party", "assembly", "army", "front", "organization", "organisation",
+             "union", "agency", "committee", "commission", "court", "parliament", "movement", "league",
+             "brigade", "brigades", "government", "police", "service", "bank", "group", "institute",
+             "association", "forces", "guard", "office", "department"}
+LOCATIVE_PREPS = {"in", "at", "inside", "within", "throughout", "near", "outside"}
+_MAX_AGENT = 4
+_MAX_SKIP = 2
+
+
+@dataclass(slots=True)
+class Found:
+    """One actor mention before ids are given.
+
+    :param key: grouping key; mentions with equal keys are one actor.
+    :param link: when set, the key of an earlier actor this mention refers to (apposition, "the leader").
+    """
+
+    start: int
+    end: int
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    kb_id: str | None = None
+    link: str | None = None
+    family_first: bool = False
+    tokens: tuple[int, int] = field(default=(0, 0))
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
+
+def _name_end(tok: Token) -> bool:
+    """Can a name end at this token? Capitalised, or the tail of a hyphenated name ("Jong-un")."""
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    hyphen_tail = prev is not None and prev.text == "-" and not prev.whitespace_
+    return (_capitalised(tok) or hyphen_tail) and not tok.is_punct
+
+
+def _modifier_compound(doc: Doc, end: int) -> bool:
+    """"Soviet-era", "Kremlin-backed": a name glued to a hyphen modifies, it is not an actor."""
+    return end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_
+
+
+class _Scanner:
+    """State of one pass over one Doc."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.found: list[Found] = []
+        self.short: dict[str, Found] = {}
+        self.ents = {e.start: e for e in map(_strip_determiner, doc.ents) if e.label_ in ("PERSON", "ORG")}
+        self.last_country: str | None = None
+
+    def key_at(self, i: int, j: int) -> str:
+        return normalize(self.doc[i:j].text)
+
+    def lookup(self, i: int) -> tuple[int, str, str] | None:
+        """Longest capitalised KB phrase starting at token i: (end, table, value)."""
+        doc, kb = self.doc, self.kb
+        if not _capitalised(doc[i]) or doc[i].lower_ in DEFINITE:
+            return None
+        for j in range(min(len(doc), i + kb.max_words), i, -1):
+            if not _name_end(doc[j - 1]) or _modifier_compound(doc, j):
+                continue
+            key = self.key_at(i, j)
+            for table in ("aliases", "countries", "adjectives", "capitals"):
+                value = getattr(kb, table).get(key)
+                if value is not None:
+                    return j, table, value
+        return None
+
+    def agent_at(self, i: int) -> tuple[int, int, str] | None:
+        """An agent noun phrase at i, possibly after up to two modifiers: (start, end, sector)."""
+        doc = self.doc
+        for skip in range(_MAX_SKIP + 1):
+            a = i + skip
+            if a >= len(doc) or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in doc[i:a]):
+                return None
+            for j in range(min(len(doc), a + _MAX_AGENT), a, -1):
+                if doc[j - 1].is_punct:
+                    continue
+                sector = self.kb.agents.get(self.key_at(a, j))
+                if sector and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+                    return a, j, sector
+        return None
+
+    def add(self, f: Found) -> Found:
+        doc = self.doc
+        f.tokens = (f.start, f.end)
+        f.start, f.end = doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1])
+        self.found.append(f)
+        if f.country and f.kind in ("state", "person", "organization", "group", "media"):
+            self.last_country = f.country if len(f.country) == 3 else self.last_country
+        if f.kind == "person":
+            self._register_short(f)
+        return f
+
+    def _register_short(self, f: Found) -> None:
+        """Surname (or family name first: Kim Jong-un -> Kim) as a short form for later mentions."""
+        words = self.doc[f.tokens[0]:f.tokens[1]].text.split()
+        if len(words) < 2:
+            return
+        forms = [words[-1]]
+        if f.family_first or "-" in words[-1]:
+            forms.append(words[0])
+        for form in forms:
+            key = normalize(form)
+            if len(key) > 1:
+                self.short.setdefault(key, f)
+
+    def named_after(self, j: int) -> tuple[int, Found | None] | None:
+        """A name (KB alias or NER PERSON/ORG) starting at token j, as a found-but-not-added mention."""
+        hit = self.lookup(j) if j < len(self.doc) else None
+        if hit and hit[1] == "aliases":
+            return hit[0], self.entity_found(j, hit[0], hit[2])
+        ent = self.ents.get(j)
+        if ent is not None and ent.label_ == "PERSON":
+            end = _strip_possessive(ent)
+            return end, self.unknown(j, end, "person")
+        return None
+
+    def entity_found(self, i: int, j: int, kb_id: str) -> Found:
+        e = self.kb.entities[kb_id]
+        return Found(i, j, "KB:" + kb_id, e.name, e.kind, e.country, e.sector, kb_id,
+                     family_first=e.family_first)
+
+    def unknown(self, i: int, j: int, kind: str) -> Found:
+        text = self.doc[i:j].text
+        return Found(i, j, f"{kind.upper()}:{normalize(text)}", text, kind, None, None)
+
+    def run(self) -> list[Found]:
+        i, doc = 0, self.doc
+        while i < len(doc):
+            i = self.step(i) if not doc[i].is_space else i + 1
+        return self.found
+
+    def step(self, i: int) -> int:
+        """Handle token i; return the next token to look at."""
+        hit = self.lookup(i)
+        ent = self.ents.get(i)
+        if ent is not None and (hit is None or (hit[1] != "aliases" and ent.end > hit[0] + 1
+                                                and not self.agent_at(hit[0]))):
+            return self.entity(ent, hit)
+        if hit is None:
+            return self.anaphor(i) or self.surname(i) or i + 1
+        end, table, value = hit
+        if table == "aliases":
+            return self.named(i, end, value)
+        if table == "capitals":
+            return self.capital(i, end, value)
+        return self.country(i, end, value, table == "countries")
+
+    def named(self, i: int, end: int, kb_id: str) -> int:
+        """A KB actor; an agent noun after an organisation joins its mention ("RIA journalists")."""
+        f = self.entity_found(i, end, kb_id)
+        agent = self.agent_at(end) if f.kind != "person" else None
+        if agent and agent[0] == end and self.named_after(agent[1]) is None:
+            f.end = agent[1]
+        self.add(f)
+        return f.tokens[1]
+
+    def country(self, i: int, end: int, code: str, is_state: bool) -> int:
+        """Country name or adjective: a composite with an agent noun, a state, or a people."""
+        doc = self.doc
+        self.last_country = code
+        j = end + 1 if end < len(doc) and doc[end].text in POSSESSIVE else end
+        agent = self.agent_at(j) if j < len(doc) else None
+        if agent:
+            return self.composite(i, agent, code)
+        if is_state:
+            if not _locative(doc[i:end]):
+                name = self.kb.country_names.get(code, doc[i:end].text)
+                self.add(Found(i, end, "STATE:" + code, name, "state", code, None, code))
+        elif _plural(doc[end - 1]) or doc[i:end].root.dep_ not in ("amod", "compound", "npadvmod"):
+            self.add(Found(i, end, f"PEOPLE:{code}", doc[i:end].text, "group", code, None))
+        return end
+
+    def composite(self, i: int, agent: tuple[int, int, str], code: str) -> int:
+        """"Russian forces", "Russian President Boris Yeltsin" (the title joins the named person)."""
+        doc = self.doc
+        a, j, sector = agent
+        named = self.named_after(j)
+        if named is not None and named[1] is not None:
+            f = named[1]
+            f.start, f.country = i, f.country or code
+            f.sector = f.sector or sector
+            f.end = named[0]
+            self.add(f)
+            return named[0]
+        role = self.key_at(a, j)
+        f = Found(i, j, f"AGENT:{code}{sector}:{role}", doc[i:j].text, "group", code, sector)
+        f.link = self.link_for(i, role, code, sector)
+        if role in ROLE_WORDS and f.link is None:
+            f.kind = "person"
+        self.add(f)
+        return j
+
+    def link_for(self, i: int, role: str, code: str | None, sector: str) -> str | None:
+        """The earlier actor a title refers to: apposition ("Putin, the Russian President") or
+        "the North Korean leader" when one person of that country is known."""
+        doc = self.doc
+        k = i - 1 if i > 0 and doc[i - 1].lower_ in DEFINITE | {"a", "an"} else i
+        if k > 0 and doc[k - 1].text == "," and self.found and self.found[-1].tokens[1] == k - 1:
+            prev = self.found[-1]
+            if prev.kind == "person" and prev.country in (None, code):
+                return prev.key
+        if role not in ROLE_WORDS or k == i or doc[i - 1].lower_ not in DEFINITE:
+            return None
+        people = {f.key for f in self.found
+                  if f.kind == "person" and f.country == code and f.sector == sector}
+        return next(iter(people)) if len(people) == 1 else None
+
+    def capital(self, i: int, end: int, code: str) -> int:
+        """A capital as the subject of a verb speaks for its government ("Moscow urgently needs")."""
+        root = self.doc[i:end].root
+        if root.dep_ in SUBJECT_DEPS:
+            self.add(Found(i, end, f"CAPITAL:{code}", self.doc[i:end].text, "state", code, "GOV"))
+        return end
+
+    def anaphor(self, i: int) -> int | None:
+        """"the country’s state media": the most recently named country, with the agent's sector."""
+        doc = self.doc
+        if (doc[i].lower_ not in ANAPHORS or i == 0 or doc[i - 1].lower_ not in DEFINITE
+                or i + 1 >= len(doc) or doc[i + 1].text not in POSSESSIVE or self.last_country is None):
+            return None
+        agent = self.agent_at(i + 2)
+        if agent is None:
+            return None
+        a, j, sector = agent
+        code = self.last_country
+        self.add(Found(i - 1, j, f"AGENT:{code}{sector}:{self.key_at(a, j)}", doc[i - 1:j].text, "group",
+                       code, sector))
+        return j
+
+    def surname(self, i: int) -> int | None:
+        """A later bare surname of a person named earlier in the article."""
+        tok = self.doc[i]
+        named = tok.pos_ in ("PROPN", "NOUN") and _capitalised(tok)
+        f = self.short.get(normalize(tok.text)) if named else None
+        if f is None:
+            return None
+        self.add(Found(i, i + 1, f.key, f.name, f.kind, f.country, f.sector, f.kb_id))
+        return i + 1
+
+    def entity(self, ent: Span, hit: tuple[int, str, str] | None) -> int:
+        """spaCy PERSON/ORG the KB does not know: a person, or an organisation with an org head word."""
+        end = _strip_possessive(ent)
+        if end <= ent.start:
+            return ent.end
+        if ent.label_ == "PERSON":
+            if end - ent.start == 1 and normalize(ent.text) in self.short:
+                return self.surname(ent.start) or end
+            self.add(self.unknown(ent.start, end, "person"))
+            return end
+        words = normalize(self.doc[ent.start:end].text).split()
+        acronym = end - ent.start == 1 and ent.text.isupper() and 2 <= len(ent.text) <= 6
+        if not (set(words) & ORG_HEADS or acronym):
+            return hit[0] if hit else ent.start + 1
+        f = self.unknown(ent.start, end, "organization")
+        f.country = hit[2] if hit and hit[1] in ("adjectives", "countries") else None
+        f.sector = self.kb.agents.get(words[-1]) if words else None
+        self.add(f)
+        return end
+
+
+def _plural(tok: Token) -> bool:
+    """"Russians", "Israelis": a plural demonym names a people."""
+    return tok.tag_ in ("NNPS", "NNS") or (tok.pos_ == "PROPN" and tok.text.endswith("s"))
+
+
+def _strip_determiner(ent: Span) -> Span:
+    """"The White House" (spaCy's ORG) starts at "White", where the KB lookup starts too."""
+    if len(ent) > 1 and ent[0].lower_ in DEFINITE:
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _locative(span: Span) -> bool:
+    """"war in Ukraine", "arrived from North Korea": a country after a place preposition is a place."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def _strip_possessive(ent: Span) -> int:
+    """End token of an entity without a trailing 's (spaCy puts it inside: "North Korea's")."""
+    end = ent.end
+    while end > ent.start and (ent.doc[end - 1].text in POSSESSIVE or ent.doc[end - 1].is_punct):
+        end -= 1
+    return end
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Found]:
+    """Every actor mention of `doc`, in text order."""
+    return _Scanner(doc, kb).run()
