@@ -1,0 +1,75 @@
+"""The gazetteer: the shipped file matches a rebuild, and names resolve to the right index entries."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.util
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwire.places.gazetteer import GAZETTEER_PATH, Gazetteer, load_gazetteer, norm
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gazetteer_shipped_file_matches_rebuild():
+    """Like dateparser's data-integrity test: edits to data/places/*.tsv must be rebuilt and shipped."""
+    rebuilt = "\n".join(_build_module().build_lines()).split("\n")
+    with gzip.open(GAZETTEER_PATH, "rt", encoding="utf-8") as fh:
+        shipped = fh.read().rstrip("\n").split("\n")
+    assert len(shipped) == len(rebuilt)
+    assert hashlib.sha256("\n".join(shipped).encode()).hexdigest() == hashlib.sha256(
+        "\n".join(rebuilt).encode()).hexdigest(), "run scripts/build_gazetteer.py"
+
+
+def test_gazetteer_loads_fast():
+    load_gazetteer.cache_clear()
+    t0 = time.process_time()  # CPU time: other processes on a shared machine do not count
+    gaz = load_gazetteer()
+    assert time.process_time() - t0 < 1.5
+    assert len(gaz.rows) > 230_000
+
+
+@pytest.mark.parametrize("text,key", [("Côte d’Ivoire", "cote d'ivoire"), (" North   KOREA ", "north korea")])
+def test_gazetteer_norm(text, key):
+    assert norm(text) == key
+
+
+@pytest.mark.parametrize("alias,country,feature", [
+    ("UK", "GBR", "country"), ("Britain", "GBR", "country"), ("U.S.", "USA", "country"),
+    ("US", "USA", "country"), ("America", "USA", "country"), ("Texas", "USA", "admin1"),
+    ("Burma", "MMR", "country"),
+])
+def test_gazetteer_alias_first_entry(alias, country, feature):
+    gaz = load_gazetteer()
+    entries = [gaz.entry(i) for i in gaz.lookup(alias)]
+    assert any(e.country == country and e.feature == feature for e in entries)
+
+
+@pytest.mark.parametrize("base,name", [("Amur", "Amur Oblast"), ("Belgorod", "Belgorod Oblast")])
+def test_gazetteer_region_base_only_before_region_word(base, name):
+    gaz = load_gazetteer()
+    assert [gaz.entry(i).name for i in gaz.lookup_region(base)] == [name]
+    assert name not in [gaz.entry(i).name for i in gaz.lookup(base) if gaz.entry(i).feature == "admin1"]
+
+
+@pytest.mark.parametrize("word,expected", [("Kim", True), ("March", True), ("Russia", False)])
+def test_gazetteer_false_friends(word, expected):
+    assert load_gazetteer().is_false_friend(word) is expected
+
+
+def test_gazetteer_from_text_parses_rows_and_index():
+    text = "# header\n1\tcity\tA\t1.0\t2.0\tAAA\t\t\t5\n#keys\na\t0\n!b\t\n"
+    gaz = Gazetteer.from_text(text)
+    assert gaz.entry(gaz.lookup("A")[0]).population == 5
+    assert gaz.is_false_friend("B")
