@@ -1,0 +1,101 @@
+"""The cue lexicon: which words introduce reported content, and what a cue says about its content.
+
+Lemma-based, general English reporting vocabulary. The classes differ in how much evidence a
+verb needs before it counts as a cue, because "said" is almost always a report while "added" or
+"found" only is one when it governs a clause or a quotation.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ADDRESSEE_VERBS",
+    "CHANNEL_NOUNS",
+    "CLAUSAL_CUES",
+    "CONFIRM_LEMMAS",
+    "DENY_LEMMAS",
+    "NOUN_CUES",
+    "SPEECH_ACT_CUES",
+    "STRONG_CUES",
+    "cue_status",
+    "is_cue_lemma",
+]
+
+# Reports on their own, with or without a complement ("he said", "as Putin told reporters").
+STRONG_CUES = frozenset({"say", "tell"})
+
+# Cues only when they govern a clause, a quotation, or stand parenthetically (", X added.").
+CLAUSAL_CUES = frozenset({
+    "add", "note", "report", "announce", "suggest", "argue", "claim", "declare", "state", "warn",
+    "reply", "reveal", "insist", "acknowledge", "explain", "conclude", "predict", "write", "tweet",
+    "post", "mention", "respond", "recall", "admit", "confirm", "deny", "assert", "stress",
+    "emphasize", "emphasise", "allege", "contend", "maintain", "concede", "testify", "show", "find",
+    "indicate", "estimate", "caution", "complain", "boast", "observe", "remark", "comment", "hint",
+    "speculate", "agree", "assure", "inform", "notify", "remind", "reiterate", "repeat", "affirm",
+    "counter", "retort", "quip", "joke", "shout", "scream", "yell", "whisper", "proclaim", "vow",
+    "promise", "pledge", "threaten", "forecast", "disclose", "divulge", "signal", "ask",
+    "wonder", "question", "answer", "urge", "demand", "charge", "accuse", "blame", "believe",
+    "underline", "highlight", "point", "cite", "quote", "continue", "read",
+})
+
+# Speech acts whose object is what was said ("X called the plan a mistake", "X denied the claims").
+SPEECH_ACT_CUES = frozenset({
+    "call", "urge", "praise", "criticize", "criticise", "accuse", "denounce", "condemn", "describe",
+    "vow", "pledge", "promise", "announce", "confirm", "deny", "reject", "dismiss", "blast", "slam",
+    "cite", "echo", "endorse", "congratulate", "mock", "blame", "question", "ask", "welcome",
+    "mention", "express", "propose", "acknowledge", "defend", "note", "report", "encourage",
+    "recommend", "applaud", "hail", "lambaste", "tout", "warn", "reveal", "admit",
+})
+
+# Reporting nouns: cues when a that-clause follows ("Trump's claim that ...", "reports that ...").
+NOUN_CUES = frozenset({
+    "claim", "allegation", "assertion", "statement", "announcement", "warning", "accusation",
+    "insistence", "argument", "suggestion", "report", "acknowledgment", "acknowledgement",
+    "admission", "denial", "prediction", "promise", "pledge", "contention", "charge", "remark",
+    "comment", "assurance", "declaration", "testimony", "speculation", "rumor", "rumour",
+})
+
+# Verbs whose direct object is the hearer, not the content ("told reporters that ...").
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "notify", "assure", "remind", "warn", "urge", "brief"})
+
+# Nouns that name the medium of a report: "in a statement", "on state television".
+CHANNEL_NOUNS = frozenset({
+    "statement", "interview", "broadcast", "television", "tv", "radio", "telegram", "twitter",
+    "facebook", "instagram", "youtube", "weibo", "website", "site", "blog", "post", "tweet", "video",
+    "message", "letter", "email", "e-mail", "op-ed", "column", "article", "briefing", "conference",
+    "speech", "address", "communique", "release", "channel", "newspaper", "podcast", "show",
+    "program", "programme", "memo", "book", "report", "news", "media", "platform", "account",
+    "network", "app", "feed", "call", "telecast", "bulletin", "editorial", "commentary", "remark",
+    "remarks", "session", "hearing", "testimony", "rally", "event", "appearance", "note", "document",
+})
+
+CONFIRM_LEMMAS = frozenset({"confirm", "acknowledge", "admit", "concede", "verify", "corroborate", "affirm"})
+DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow"})
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular English forms of a verb, enough to map a cue's surface text back to its lemma."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+_STATUS_BY_FORM = {form: "confirmed" for lemma in CONFIRM_LEMMAS for form in _inflections(lemma)} | {
+    form: "denied" for lemma in DENY_LEMMAS for form in _inflections(lemma)
+}
+
+
+def cue_status(cue: str) -> str:
+    """The event status a cue gives to the content it introduces.
+
+    Accepts a lemma ("deny") or the cue text as written ("denied", "has confirmed"): the last word
+    decides. Returns "confirmed", "denied" or "reported" (every other cue, "according to" too).
+    """
+    words = cue.lower().split()
+    return _STATUS_BY_FORM.get(words[-1], "reported") if words else "reported"
+
+
+def is_cue_lemma(lemma: str) -> bool:
+    """Whether a verb lemma can be a reporting cue at all (the cheap first filter)."""
+    return lemma in STRONG_CUES or lemma in CLAUSAL_CUES or lemma in SPEECH_ACT_CUES
