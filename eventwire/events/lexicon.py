@@ -1,0 +1,76 @@
+"""The event lexicon: which words evoke which CAMEO code, and what that code means in PLOVER."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+__all__ = ["LEXICON_PATH", "CodeInfo", "Lexicon", "load_lexicon"]
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "event_lexicon.json"
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """A CAMEO code with its PLOVER type, mode, context and Goldstein score."""
+
+    cameo: str
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    goldstein: float | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger found in the lexicon; ``specific`` when a verb+object pattern decided the code."""
+
+    code: CodeInfo
+    specific: bool
+    nominal: bool
+
+
+class Lexicon:
+    """Dict lookups over the built lexicon (verbs, verb+object patterns, event nouns)."""
+
+    def __init__(self, data: dict) -> None:
+        self.codes = {c: CodeInfo(c, v["type"], v["mode"], tuple(v["context"]), v["goldstein"])
+                      for c, v in data["codes"].items()}
+        self.verbs: dict[str, str] = data["verbs"]
+        self.patterns: dict[str, str] = data["patterns"]
+        self.nouns: dict[str, str] = data["nouns"]
+
+    def verb_hit(self, token: Token) -> Hit | None:
+        """The code of a verb token: a pattern on its object or PP first, else the verb's default."""
+        lemma = token.lemma_.lower()
+        for key in _pattern_keys(lemma, token):
+            if key in self.patterns:
+                return Hit(self.codes[self.patterns[key]], True, False)
+        code = self.verbs.get(lemma)
+        return Hit(self.codes[code], False, False) if code else None
+
+    def noun_hit(self, token: Token) -> Hit | None:
+        """The code of an event noun ("summit", "invasion"), by its text or its lemma."""
+        code = self.nouns.get(token.lower_) or self.nouns.get(token.lemma_.lower())
+        return Hit(self.codes[code], False, True) if code else None
+
+
+def _pattern_keys(lemma: str, token: Token) -> list[str]:
+    """``verb|object`` and ``verb|prep object`` keys for the verb's dependents (passive subject too)."""
+    keys = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "prt"):
+            keys += [f"{lemma}|{child.lower_}", f"{lemma}|{child.lemma_.lower()}"]
+        elif child.dep_ in ("prep", "dative"):
+            keys += [f"{lemma}|{child.lower_} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"]
+    return keys
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """The lexicon, read once per process."""
+    return Lexicon(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,120 @@
+"""Tests of the events stage on short parsed sentences with hand-set actors, places, times, attributions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.events.component import EventsStage
+from eventwire.events.lexicon import LEXICON_PATH, load_lexicon
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from annotate import annotate  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+
+KIM = ("Kim", "PRK", "GOV", "person", "Kim")
+PUTIN = ("Putin", "RUS", "GOV", "person", "Putin")
+RUSSIA = ("Russia", "RUS", None, "state", "Russia")
+UKRAINE = ("Ukraine", "UKR", None, "state", "Ukraine")
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventsStage:
+    return EventsStage()
+
+
+def _events(nlp, stage, text, **layers):
+    doc = annotate(nlp, text, **layers)
+    stage.process(doc)
+    countries = {a.id: a.country for a in doc._.ew_actors}
+    return [(e.type, sorted(countries[a] for a in e.source), sorted(countries[a] for a in e.target), e)
+            for e in doc._.ew_events]
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared reference data not present")
+def test_build_event_lexicon_matches_shipped_file():
+    import build_event_lexicon
+
+    assert build_event_lexicon.build(SHARED) == json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("lemma", "kind", "expected"), [
+    ("arrive", "verbs", "CONSULT"), ("meet", "verbs", "CONSULT"), ("attack", "verbs", "ASSAULT"),
+    ("urge", "verbs", "REQUEST"), ("threaten", "verbs", "THREATEN"), ("agree", "verbs", "AGREE"),
+    ("say", "verbs", None), ("tell", "verbs", None), ("report", "verbs", None), ("confirm", "verbs", None),
+    ("summit", "nouns", "CONSULT"), ("invasion", "nouns", "ASSAULT"), ("sanctions", "nouns", "SANCTION"),
+])
+def test_lexicon_trigger_typing(lemma, kind, expected):
+    lex = load_lexicon()
+    code = getattr(lex, kind).get(lemma)
+    assert (lex.codes[code].type if code else None) == expected
+
+
+@pytest.mark.parametrize(("verb_obj", "cameo"), [("sign|agreement", "057"), ("supply|weapons", "072")])
+def test_lexicon_patterns_are_more_specific(verb_obj, cameo):
+    assert load_lexicon().patterns[verb_obj] == cameo
+
+
+@pytest.mark.parametrize(("text", "actors", "want"), [
+    ("Russia attacked Ukraine on Monday.", [RUSSIA, UKRAINE], ("ASSAULT", ["RUS"], ["UKR"])),
+    ("Ukraine was attacked by Russia.", [UKRAINE, RUSSIA], ("ASSAULT", ["RUS"], ["UKR"])),
+    ("Kim and Putin met on Wednesday.", [KIM, PUTIN], ("CONSULT", ["PRK", "RUS"], [])),
+    ("Putin's invasion of Ukraine has dragged on.", [PUTIN, UKRAINE], ("ASSAULT", ["RUS"], ["UKR"])),
+    ("Kim urged Putin to send food.", [KIM, PUTIN], ("REQUEST", ["PRK"], ["RUS"])),
+])
+def test_component_dyads(nlp, stage, text, actors, want):
+    got = [e[:3] for e in _events(nlp, stage, text, actors=actors)]
+    assert want in got
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Kim will meet Putin in Moscow.", "future"),
+    ("Kim plans to meet Putin.", "future"),
+    ("Kim may meet Putin next week.", "hypothetical"),
+    ("Kim did not meet Putin.", "negated"),
+    ("Kim met Putin on Monday.", "asserted"),
+])
+def test_status_modality(nlp, stage, text, status):
+    events = _events(nlp, stage, text, actors=[KIM, PUTIN])
+    assert [e[3].status for e in events] == [status]
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "status"), [
+    ("Kim met Putin on Monday, Tass reported.", "reported", "Kim met Putin on Monday", "reported"),
+    ("The Kremlin confirmed Kim's arrival in Russia.", "confirmed", "Kim's arrival in Russia", "confirmed"),
+    ("Peskov said Kim would meet Putin.", "said", "Kim would meet Putin", "future"),
+])
+def test_status_attribution(nlp, stage, text, cue, content, status):
+    actors = [KIM, PUTIN] if "Putin" in text else [KIM, ("Kremlin", "RUS", "GOV", "organization", "Kremlin")]
+    events = _events(nlp, stage, text, actors=actors, places=[("Russia", "RUS")] if "Russia" in text else [],
+                     attributions=[(cue, content, None)])
+    assert [(e[0], e[3].status, e[3].attribution) for e in events] == [("CONSULT", status, "r1")]
+
+
+@pytest.mark.parametrize("text", [
+    "Putin told Kim that the weather was fine.",
+    "Putin said that Kim was tired, RIA journalists reported.",
+])
+def test_component_skips_reporting_verbs(nlp, stage, text):
+    assert _events(nlp, stage, text, actors=[KIM, PUTIN]) == []
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    ("Kim arrived in Russia on Tuesday from North Korea.", "2023-09-12", "p1"),
+])
+def test_component_date_place_and_visit_target(nlp, stage, text, date, place):
+    places = [("Russia", "RUS"), ("North Korea", "PRK")]
+    events = _events(nlp, stage, text, actors=[KIM, RUSSIA], places=places, times=[("Tuesday", "2023-09-12")])
+    (kind, src, tgt, event), = events
+    assert (kind, src, tgt, event.date, event.place) == ("CONSULT", ["PRK"], ["RUS"], date, place)
+
+
+def test_component_drops_events_without_actors(nlp, stage):
+    assert _events(nlp, stage, "The talks were held on Monday amid a war.") == []
