@@ -145,17 +145,20 @@ def _with_progress(docs: Iterator[Document], total: int | None, quiet: bool) -> 
         return
     from rich.progress import Progress
 
-    with Progress(transient=True, console=_stderr_console()) as progress:
+    with Progress(transient=True, console=_console()) as progress:
         task = progress.add_task("extracting", total=total)
         for doc in docs:
             yield doc
             progress.advance(task)
 
 
-def _stderr_console():
+def _console(stderr: bool = True):
     from rich.console import Console
 
-    return Console(stderr=True)
+    console = Console(stderr=stderr)
+    if not console.is_terminal:  # a log or a pipe: don't squeeze the table into 80 columns
+        console.width = 140
+    return console
 
 
 def _write(docs: Iterator[Document], output: Path | None, pretty: bool, summary: bool) -> int:
@@ -170,7 +173,7 @@ def _write(docs: Iterator[Document], output: Path | None, pretty: bool, summary:
     if summary:
         from eventwire.export.summary import print_summary
 
-        print_summary(shown, _stderr_console())
+        print_summary(shown, _console())
     return bad
 
 
@@ -201,9 +204,7 @@ def show(
         raise _fail(f"{documents}: {err}") from None
     except ValidationError as err:
         raise _fail(f"{documents}: not eventwire output ({err.error_count()} schema errors)") from None
-    from rich.console import Console
-
-    print_summary(docs, Console())
+    print_summary(docs, _console(stderr=False))
 
 
 @app.command()

@@ -41,7 +41,7 @@ def _table(doc: Document, title: str) -> Table:
         place = places.get(event.place) if event.place else None
         table.add_row(
             names(event.source),
-            f"{event.type} {event.cameo or ''}\n[dim]{event.evidence.text[:60]}[/]",
+            f"{event.type} {event.cameo or ''} «{(event.trigger or event.evidence).text}»",
             names(event.target),
             event.date or "-",
             f"{place.name} ({place.country})" if place else "-",
