@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -29,11 +31,18 @@ class Extractor:
         self.nlp = nlp or load_pipeline(self.settings.model)
 
     def extract(self, items: Iterable[Record | InputError]) -> Iterator[Document]:
-        """One document per item, in order; an `InputError` item becomes an error document."""
+        """One document per item, in order; an `InputError` item becomes an error document.
+
+        With ``settings.n_process > 1`` chunks of records go to forked workers that each run the
+        whole pipeline (spaCy's own ``n_process`` would have to serialise our Doc extensions).
+        """
         it = iter(items)
-        chunk_size = self.settings.batch_size * self.settings.n_process * 4
-        while chunk := list(islice(it, chunk_size)):
-            yield from self._extract_chunk(chunk)
+        chunks = iter(lambda: list(islice(it, self.settings.batch_size * 4)), [])
+        if self.settings.n_process == 1:
+            for chunk in chunks:
+                yield from _merge(chunk, self.documents(_records(chunk)))
+        else:
+            yield from self._extract_parallel(chunks)
 
     def extract_text(self, text: str, published: str | None = None, article_id: str = "text") -> Document:
         """Convenience for one text (library use and tests)."""
@@ -44,20 +53,30 @@ class Extractor:
         )
         return next(self.extract([record]))
 
-    def _extract_chunk(self, chunk: list[Record | InputError]) -> Iterator[Document]:
-        records = [item for item in chunk if isinstance(item, Record)]
+    def documents(self, records: list[Record]) -> list[Document]:
+        """The documents of valid records, in order, through one ``nlp.pipe`` call."""
         layouts = [find_layout(r.text, r.credit) for r in records]
         docs = self.nlp.pipe(
             (self._make_doc(r, lay) for r, lay in zip(records, layouts, strict=True)),
             batch_size=self.settings.batch_size,
-            n_process=self.settings.n_process,
         )
-        done = iter(zip(records, layouts, docs, strict=True))
-        for item in chunk:
-            if isinstance(item, InputError):
-                yield error_document(item)
-            else:
-                yield build_document(*next(done))
+        return [build_document(*row) for row in zip(records, layouts, docs, strict=True)]
+
+    def _extract_parallel(self, chunks: Iterator[list[Record | InputError]]) -> Iterator[Document]:
+        """Keep at most two chunks a worker in flight, so memory stays flat on endless input."""
+        global _WORKER_EXTRACTOR
+        _WORKER_EXTRACTOR = self  # inherited by the forked workers: the model is loaded once
+        n = self.settings.n_process
+        with multiprocessing.get_context("fork").Pool(n) as pool:
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append((chunk, pool.apply_async(_work, (_records(chunk),))))
+                if len(pending) > 2 * n:
+                    done, result = pending.popleft()
+                    yield from _merge(done, result.get())
+            while pending:
+                done, result = pending.popleft()
+                yield from _merge(done, result.get())
 
     def _make_doc(self, record: Record, layout: Layout) -> Doc:
         # The credit line is cut off the end only, so offsets still index the text as received.
@@ -65,6 +84,26 @@ class Extractor:
         doc._.published = record.anchor
         doc._.dateline = layout.dateline_place
         return doc
+
+
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _work(records: list[Record]) -> list[Document]:
+    """Worker side of `Extractor._extract_parallel`."""
+    assert _WORKER_EXTRACTOR is not None
+    return _WORKER_EXTRACTOR.documents(records)
+
+
+def _records(chunk: list[Record | InputError]) -> list[Record]:
+    return [item for item in chunk if isinstance(item, Record)]
+
+
+def _merge(chunk: list[Record | InputError], documents: list[Document]) -> Iterator[Document]:
+    """Put error documents back at the places of the bad items."""
+    done = iter(documents)
+    for item in chunk:
+        yield error_document(item) if isinstance(item, InputError) else next(done)
 
 
 def _article(record: Record, layout: Layout) -> Article:
