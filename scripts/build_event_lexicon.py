@@ -1,6 +1,6 @@
 """Build ``eventwire/data/event_lexicon.json``: the verb, pattern and noun lexicon of the events stage.
 
-Sources (read from ``/work/shared/data`` or ``--shared``):
+Sources (read from ``../shared/data`` beside the checkout, or ``--shared``):
 - ``phoenix/CAMEO.2.0.txt``: PETRARCH CAMEO verb dictionary, (c) 2015 Open Event Data Alliance, MIT.
 - ``plover/CAMEO2PLOVER-2021.txt``: CAMEO -> PLOVER v0.8 table by Philip Schrodt (PLOVER manual).
 - ``cameo/cameo-codes.csv``: CAMEO code names and Goldstein scores (andybega/icews, MIT).
