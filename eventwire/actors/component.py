@@ -23,6 +23,10 @@ def actor_code(country: str | None, sector: str | None) -> str | None:
 class ActorsStage(Stage):
     """Writes ``doc._.ew_actors`` and the span group ``doc.spans["ew_actors"]``.
 
+    Kinds: ``person``, ``organization``, ``media``, ``group`` (peoples, forces, agent phrases) and
+    ``state``. A state is named ("Iran"), implied by its demonym ("an Iranian proposal"), or spoken for
+    by its capital ("Moscow says"); all three are kind ``state``, the capital coded GOV.
+
     :param kb: the knowledge base (loaded once per process from ``eventwire/data/actors.json.gz``).
     """
 
@@ -58,8 +62,9 @@ def build_actors(doc: Doc, found: list[Found]) -> tuple[list[Actor], list[Span]]
         order.setdefault(key, f)
         mentions.setdefault(key, []).append(f)
     actors, spans = [], []
+    text = doc.text  # spaCy rebuilds doc.text on each access: read it once
     for n, (key, first) in enumerate(order.items(), start=1):
-        actor = _actor(f"a{n}", first, mentions[key], doc.text)
+        actor = _actor(f"a{n}", first, mentions[key], text)
         actors.append(actor)
         for f in mentions[key]:
             span = doc.char_span(f.start, f.end, label=actor.code or actor.kind, kb_id=actor.id)

@@ -50,6 +50,7 @@ class KnowledgeBase:
     :param capitals: capital -> alpha-3 (metonymic government: "Moscow says").
     :param agents: generic agent noun -> sector ("state media" -> MED).
     :param country_names: alpha-3 -> display name.
+    :param state_nouns: lemmas that make a modifying demonym's state an actor ("Indian proposal").
     """
 
     entities: dict[str, Entity]
@@ -59,6 +60,7 @@ class KnowledgeBase:
     capitals: dict[str, str]
     agents: dict[str, str]
     country_names: dict[str, str]
+    state_nouns: frozenset[str]
 
     @property
     def max_words(self) -> int:
@@ -70,7 +72,7 @@ class KnowledgeBase:
         """Build from the JSON structure `scripts/build_actors.py` writes."""
         entities = {k: Entity(k, *v) for k, v in data["entities"].items()}
         return cls(entities, data["aliases"], data["countries"], data["adjectives"], data["capitals"],
-                   data["agents"], data["country_names"])
+                   data["agents"], data["country_names"], frozenset(data["state_nouns"]))
 
 
 @lru_cache(maxsize=2)

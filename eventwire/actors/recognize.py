@@ -25,6 +25,10 @@ ORG_HEADS = {"ministry", "council", "party", "assembly", "army", "front", "organ
              "brigade", "brigades", "government", "police", "service", "bank", "group", "institute",
              "association", "forces", "guard", "office", "department"}
 LOCATIVE_PREPS = {"in", "at", "inside", "within", "throughout", "near", "outside"}
+AGENT_PREPS = {"by", "with", "against"}
+COORD = {"and", "or", ",", "&"}
+OWNER_WORDS = {"its", "their", "his", "her", "our", "my", "your"} | POSSESSIVE
+PLACE_OF = {"in", "of"}
 _MAX_AGENT = 4
 _MAX_SKIP = 2
 
@@ -76,9 +80,15 @@ class _Scanner:
         self.short: dict[str, Found] = {}
         self.ents = {e.start: e for e in map(_strip_determiner, doc.ents) if e.label_ in ("PERSON", "ORG")}
         self.last_country: str | None = None
+        self.keys: dict[tuple[int, int], str] = {}
+        self.place_of = [t.lower_ in PLACE_OF for t in doc]
 
     def key_at(self, i: int, j: int) -> str:
-        return normalize(self.doc[i:j].text)
+        """The KB key of tokens i..j, memoised: the scan asks for the same n-grams many times."""
+        key = self.keys.get((i, j))
+        if key is None:
+            key = self.keys[(i, j)] = normalize(self.doc[i:j].text)
+        return key
 
     def lookup(self, i: int) -> tuple[int, str, str] | None:
         """Longest capitalised KB phrase starting at token i: (end, table, value)."""
@@ -95,10 +105,10 @@ class _Scanner:
                     return j, table, value
         return None
 
-    def agent_at(self, i: int) -> tuple[int, int, str] | None:
-        """An agent noun phrase at i, possibly after up to two modifiers: (start, end, sector)."""
+    def agent_at(self, i: int, max_skip: int = _MAX_SKIP) -> tuple[int, int, str] | None:
+        """An agent noun phrase at i, possibly after up to ``max_skip`` modifiers: (start, end, sector)."""
         doc = self.doc
-        for skip in range(_MAX_SKIP + 1):
+        for skip in range(max_skip + 1):
             a = i + skip
             if a >= len(doc) or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in doc[i:a]):
                 return None
@@ -168,7 +178,7 @@ class _Scanner:
                                                 and not self.agent_at(hit[0]))):
             return self.entity(ent, hit)
         if hit is None:
-            return self.anaphor(i) or self.surname(i) or i + 1
+            return self.anaphor(i) or self.surname(i) or self.located_agent(i) or i + 1
         end, table, value = hit
         if table == "aliases":
             return self.named(i, end, value)
@@ -193,13 +203,46 @@ class _Scanner:
         agent = self.agent_at(j) if j < len(doc) else None
         if agent:
             return self.composite(i, agent, code)
-        if is_state:
+        shared = self.coordinated_agent(end)
+        if shared is not None:
+            role, sector = shared
+            self.add(Found(i, end, f"AGENT:{code}{sector}:{role}", doc[i:end].text, "group", code, sector))
+        elif is_state:
             if not _locative(doc[i:end]):
-                name = self.kb.country_names.get(code, doc[i:end].text)
-                self.add(Found(i, end, "STATE:" + code, name, "state", code, None, code))
-        elif _plural(doc[end - 1]) or doc[i:end].root.dep_ not in ("amod", "compound", "npadvmod"):
+                self.add(self.state(i, end, code))
+        elif end < len(doc) and _capitalised(doc[end]) and _plural(doc[end]) and not is_state:
+            # "Bosnian Serbs", "Iraqi Kurds": a people of the first adjective's country
+            self.add(Found(i, end + 1, f"PEOPLE:{code}", doc[i:end + 1].text, "group", code, "CVL"))
+            return end + 1
+        elif _plural(doc[end - 1]):
+            self.add(Found(i, end, f"PEOPLE:{code}", doc[i:end].text, "group", code, "CVL"))
+        elif _modified_noun(doc[i:end]).lemma_.lower() in self.kb.state_nouns:
+            self.add(self.state(i, end, code))
+        elif doc[i:end].root.dep_ not in ("amod", "compound", "npadvmod", "conj"):
             self.add(Found(i, end, f"PEOPLE:{code}", doc[i:end].text, "group", code, None))
         return end
+
+    def state(self, i: int, end: int, code: str) -> Found:
+        """The state itself, named ("Iran") or through its adjective ("an Iranian proposal")."""
+        name = self.kb.country_names.get(code, self.doc[i:end].text)
+        return Found(i, end, "STATE:" + code, name, "state", code, None, code)
+
+    def coordinated_agent(self, end: int) -> tuple[str, str] | None:
+        """"the North Korean and Russian leaders", "French, German and Italian troops": the agent noun
+        after the last of the coordinated adjectives is shared by every one of them: (role, sector)."""
+        doc, k = self.doc, end
+        for _ in range(4):
+            start = k
+            while k < len(doc) and k - start < 2 and doc[k].lower_ in COORD:
+                k += 1
+            hit = self.lookup(k) if start < k < len(doc) else None
+            if hit is None or hit[1] not in ("adjectives", "countries"):
+                return None
+            agent = self.agent_at(hit[0])
+            if agent is not None and agent[0] == hit[0]:
+                return self.key_at(agent[0], agent[1]), agent[2]
+            k = hit[0]
+        return None
 
     def composite(self, i: int, agent: tuple[int, int, str], code: str) -> int:
         """"Russian forces", "Russian President Boris Yeltsin" (the title joins the named person)."""
@@ -237,9 +280,14 @@ class _Scanner:
         return next(iter(people)) if len(people) == 1 else None
 
     def capital(self, i: int, end: int, code: str) -> int:
-        """A capital as the subject of a verb speaks for its government ("Moscow urgently needs")."""
-        root = self.doc[i:end].root
-        if root.dep_ in SUBJECT_DEPS:
+        """A capital speaks for its government as the subject of a verb ("Moscow urgently needs") or
+        as the agent or partner of an act ("an admission by Moscow", "talks with Beijing").
+
+        Kind "state": the metonymic capital is the state acting, coded GOV (see docs of `ActorsStage`).
+        """
+        role = _role_token(self.doc[i:end].root)
+        agentive = role.dep_ == "pobj" and role.head.lower_ in AGENT_PREPS
+        if role.dep_ in SUBJECT_DEPS or agentive:
             self.add(Found(i, end, f"CAPITAL:{code}", self.doc[i:end].text, "state", code, "GOV"))
         return end
 
@@ -258,6 +306,27 @@ class _Scanner:
                        code, sector))
         return j
 
+    def located_agent(self, i: int) -> int | None:
+        """"Rebels in the Ivory Coast", "the government of Iraq": a bare agent noun takes the country
+        it is said to be in or of (the country itself stays a place). Not after an owner ("its forces in
+        Lebanon" are not Lebanon's)."""
+        doc = self.doc
+        if i > 0 and doc[i - 1].lower_ in OWNER_WORDS:
+            return None
+        # Cheap test first: this runs at every token, the agent lookup only where "in"/"of" follows.
+        if not any(self.place_of[i + 1 : i + _MAX_AGENT + 1]):
+            return None
+        agent = self.agent_at(i, max_skip=0)
+        if agent is None or agent[0] != i or agent[1] + 1 >= len(doc) or doc[agent[1]].lower_ not in PLACE_OF:
+            return None
+        k = agent[1] + 1 + (doc[agent[1] + 1].lower_ in DEFINITE)
+        hit = self.lookup(k) if k < len(doc) else None
+        if hit is None or hit[1] != "countries":
+            return None
+        j, sector, code = agent[1], agent[2], hit[2]
+        self.add(Found(i, j, f"AGENT:{code}{sector}:{self.key_at(i, j)}", doc[i:j].text, "group", code, sector))
+        return j
+
     def surname(self, i: int) -> int | None:
         """A later bare surname of a person named earlier in the article."""
         tok = self.doc[i]
@@ -268,6 +337,46 @@ class _Scanner:
         self.add(Found(i, i + 1, f.key, f.name, f.kind, f.country, f.sector, f.kb_id))
         return i + 1
 
+    def titled_person(self, start: int, end: int) -> int:
+        """An unknown person; a title before or at the start of the name ("President Dos Santos",
+        "Judge Alejandro Rivera") gives the sector, and the nearest country of the sentence the state."""
+        title = self.title_at(start, end)
+        name_start = title[1] if title and title[1] > start else start
+        f = self.unknown(name_start, end, "person")
+        if title is not None:
+            f.sector = title[2]
+            f.country = self.context_country(start)
+        self.add(f)
+        return end
+
+    def title_at(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """A capitalised title ending just before token `start`, or opening the name (spaCy puts
+        "Judge" inside the PERSON entity): (start, end, sector); the longest title wins."""
+        spans = [(a, start) for a in range(max(0, start - _MAX_TITLE), start)]
+        spans += [(start, b) for b in range(min(end - 1, start + _MAX_TITLE), start, -1)]
+        for a, b in spans:
+            sector = self.kb.agents.get(self.key_at(a, b))
+            if sector in _TITLE_SECTORS and _capitalised(self.doc[b - 1]):
+                return a, b, sector
+        return None
+
+    def context_country(self, i: int) -> str | None:
+        """The country named nearest to token i in its sentence (before it first), else the last one."""
+        sent = self.doc[i].sent
+        before, after = None, None
+        k = sent.start
+        while k < sent.end:
+            hit = self.lookup(k) if k != i else None
+            if hit is not None and hit[1] in ("countries", "adjectives", "capitals"):
+                if k < i:
+                    before = hit[2]
+                elif after is None:
+                    after = hit[2]
+                k = hit[0]
+            else:
+                k += 1
+        return before or after or self.last_country
+
     def entity(self, ent: Span, hit: tuple[int, str, str] | None) -> int:
         """spaCy PERSON/ORG the KB does not know: a person, or an organisation with an org head word."""
         end = _strip_possessive(ent)
@@ -276,8 +385,7 @@ class _Scanner:
         if ent.label_ == "PERSON":
             if end - ent.start == 1 and normalize(ent.text) in self.short:
                 return self.surname(ent.start) or end
-            self.add(self.unknown(ent.start, end, "person"))
-            return end
+            return self.titled_person(ent.start, end)
         words = normalize(self.doc[ent.start:end].text).split()
         acronym = end - ent.start == 1 and ent.text.isupper() and 2 <= len(ent.text) <= 6
         if not (set(words) & ORG_HEADS or acronym):
@@ -287,6 +395,10 @@ class _Scanner:
         f.sector = self.kb.agents.get(words[-1]) if words else None
         self.add(f)
         return end
+
+
+_TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "PTY", "REB", "ELI", "IGO"}
+_MAX_TITLE = 4
 
 
 def _plural(tok: Token) -> bool:
@@ -301,10 +413,23 @@ def _strip_determiner(ent: Span) -> Span:
     return ent
 
 
+def _role_token(tok: Token) -> Token:
+    """The first conjunct of a coordination ("in Iraq and Syria": Syria plays Iraq's role)."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
 def _locative(span: Span) -> bool:
-    """"war in Ukraine", "arrived from North Korea": a country after a place preposition is a place."""
-    root = span.root
+    """"war in Ukraine", "bases in Iraq and Syria": a country after a place preposition is a place."""
+    root = _role_token(span.root)
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def _modified_noun(span: Span) -> Token:
+    """The noun a demonym modifies, through coordinated demonyms ("the Turkish and Greek sides")."""
+    tok = _role_token(span.root)
+    return tok.head if tok.dep_ in ("amod", "compound", "nmod") else tok
 
 
 def _strip_possessive(ent: Span) -> int:

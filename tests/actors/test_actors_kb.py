@@ -26,7 +26,8 @@ def built() -> dict:
 def test_kb_shipped_file_matches_build(built):
     with gzip.open(KB_PATH, "rt", encoding="utf-8") as fh:
         shipped = json.load(fh)
-    for table in ("entities", "aliases", "countries", "adjectives", "capitals", "agents", "country_names"):
+    for table in ("entities", "aliases", "countries", "adjectives", "capitals", "agents", "country_names",
+                  "state_nouns"):
         assert shipped[table] == built[table], f"{table} differs: run scripts/build_actors.py"
 
 
@@ -82,3 +83,32 @@ def test_build_split_code(code, expected):
 ])
 def test_kb_normalize(text, key):
     assert normalize(text) == key
+
+
+@pytest.mark.parametrize("code,phrase,expected", [
+    ("~GOVMED", "information ministry", "GOV"), ("~GOVMED", "state media", "MED"),
+    ("~GOVHLH", "health ministry", "GOV"), ("~GOVMED", None, "MED"),
+])
+def test_build_split_code_primary_sector(code, phrase, expected):
+    assert build_actors.split_code(code, set(), phrase)[1] == expected
+
+
+@pytest.mark.parametrize("raw,forms", [
+    ("LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_", ["LIBERATION TIGERS OF TAMIL EELAM", "LTTE"]),
+    ("SOME_GROUP_(IT)_", ["SOME GROUP"]),
+])
+def test_build_name_forms_bracket_acronym(raw, forms):
+    assert build_actors._name_forms(raw) == forms
+
+
+@pytest.mark.parametrize("table,key,value", [
+    ("agents", "businessman", "BUS"), ("agents", "government spokesman", "GOV"),
+    ("adjectives", "Argentine", "ARG"), ("adjectives", "German", "DEU"), ("countries", "Burma", "MMR"),
+])
+def test_kb_round2_entries(table, key, value):
+    assert getattr(load_kb(), table)[normalize(key)] == value
+
+
+@pytest.mark.parametrize("key", ["sichuan", "baghlan", "hunan"])
+def test_kb_regions_are_not_demonyms(key):
+    assert key not in load_kb().adjectives
