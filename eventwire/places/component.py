@@ -15,6 +15,8 @@ from eventwire.schema import Mention, Place
 __all__ = ["PlacesStage", "make_places"]
 
 NER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+# A gazetteer n-gram found inside one of these entities is part of a name ("Ohio State University").
+INNER_LABELS = {"ORG", "FAC"}
 REGION_WORDS = {"region", "province", "state", "oblast", "krai", "kray", "prefecture", "county",
                 "governorate", "territory", "district", "republic"}
 LOC_PREPS = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "toward", "towards",
@@ -22,9 +24,14 @@ LOC_PREPS = {"in", "at", "from", "to", "near", "into", "across", "outside", "ins
 CITY_CUES = {"city", "town", "village", "port", "capital", "settlement", "province", "region", "state"}
 CONNECTORS = {"of", "de", "del", "al", "el", "la", "and", "-", "the", "upon", "on", "du", "des", "da"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
-FEATURE_BONUS = {"country": 4.0, "admin1": 2.0, "region": 5.0, "site": 5.0, "city": 0.0}
+FEATURE_BONUS = {"country": 4.0, "admin1": 2.0, "admin2": 2.0, "region": 5.0, "site": 5.0, "city": 0.0}
+# Coherence: a reading gains up to this much when the article's other names point to its country/admin1.
+COUNTRY_SUPPORT = 3.0
+ADMIN1_SUPPORT = 2.0
+VOTE_ROUNDS = 2
 MAX_NGRAM = 5
 BIG_CITY = 100_000
+INNER_CITY = 50_000
 
 
 @dataclass
@@ -36,6 +43,9 @@ class Candidate:
     label: str
     entries: list[int]
     region: bool = False
+    inner: bool = False
+    key: str = ""  # the normalised name
+    local: bool = False  # the resolved place's admin1 region is where the article's other names are
     parent: Candidate | None = None
     best: int | None = None
     country: str | None = None
@@ -44,16 +54,71 @@ class Candidate:
 
 @dataclass
 class Context:
-    """What the article says about where it is: countries and admin1 regions it mentions, dateline."""
+    """Where the article is: country and admin1 votes of its names (key -> {place: share}), dateline."""
 
-    countries: dict = field(default_factory=dict)
-    admin1s: set = field(default_factory=set)
+    countries: dict[str, dict[str, float]] = field(default_factory=dict)
+    admin1s: dict[str, dict[str, float]] = field(default_factory=dict)
     dateline_country: str | None = None
+    country_total: dict[str, float] = field(default_factory=dict)
+    admin1_total: dict[str, float] = field(default_factory=dict)
+
+    def add(self, key: str, countries: dict[str, float], admin1s: dict[str, float]) -> None:
+        """Record the vote of the name ``key`` (kept per name so that a name never votes for itself)."""
+        self.countries[key], self.admin1s[key] = countries, admin1s
+        for votes, total in ((countries, self.country_total), (admin1s, self.admin1_total)):
+            for place, w in votes.items():
+                total[place] = total.get(place, 0.0) + w
+
+    def country_support(self, country: str | None, key: str) -> float:
+        """How many of the article's *other* names point to ``country`` (shares summed)."""
+        if country is None:
+            return 0.0
+        return self.country_total.get(country, 0.0) - self.countries.get(key, {}).get(country, 0.0)
+
+    def admin1_support(self, admin1: str | None, key: str) -> float:
+        """How many of the article's other names point to the admin1 region ``admin1``."""
+        if admin1 is None:
+            return 0.0
+        return self.admin1_total.get(admin1, 0.0) - self.admin1s.get(key, {}).get(admin1, 0.0)
+
+    def best_country(self) -> str | None:
+        """The country that explains most of the article's names."""
+        totals = self.country_total
+        return max(sorted(totals), key=totals.__getitem__) if totals else None
 
 
 def is_capitalised(text: str) -> bool:
     """Toponyms are capitalised in English news; lower-case words are never looked up."""
     return text[:1].isupper()
+
+
+class Tokens:
+    """Token texts, trailing spaces and NER labels of a Doc as plain lists, read in one pass: creating
+    spaCy Token objects over and over cost more than all the gazetteer lookups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.texts: list[str] = []
+        self.spaces: list[str] = []
+        self.labels: list[str] = []
+        for t in doc:
+            self.texts.append(t.text)
+            self.spaces.append(t.whitespace_)
+            self.labels.append(t.ent_type_)
+        self.lowers = [t.lower() for t in self.texts]
+        self.caps = [is_capitalised(t) for t in self.texts]
+
+    def span(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end`` as it reads in the Doc."""
+        return "".join(self.texts[k] + self.spaces[k] for k in range(start, end - 1)) + self.texts[end - 1]
+
+    def period_after(self, end: int) -> bool:
+        """A "." glued to the name: an abbreviation whose period the tokenizer split off ("Ont.")."""
+        return end < len(self.texts) and self.texts[end] == "." and not self.spaces[end - 1]
+
+
+def saturate(support: float) -> float:
+    """0 without support, about 2/3 for one other name, approaching 1 for many."""
+    return support / (support + 0.5)
 
 
 def trim(span: Span) -> tuple[int, int]:
@@ -79,8 +144,9 @@ class PlacesStage(Stage):
         self._link_containers(doc, cands)
         ctx = Context()
         self._resolve_all(cands, ctx, doc)
-        ctx = self._context(doc, cands)
-        self._resolve_all(cands, ctx, doc)
+        for _ in range(VOTE_ROUNDS):
+            ctx = self._context(doc, cands, ctx)
+            self._resolve_all(cands, ctx, doc)
         kept = [c for c in cands if self._accept(doc, c)]
         doc._.ew_places, doc.spans["ew_places"] = self._places(doc, kept)
 
@@ -88,46 +154,64 @@ class PlacesStage(Stage):
 
     def _candidates(self, doc: Doc) -> list[Candidate]:
         """NER candidates and gazetteer n-gram hits, longest first, without overlaps."""
-        labels = self._token_labels(doc)
-        found = [self._from_ent(doc, ent) for ent in doc.ents if ent.label_ in NER_LABELS]
-        found += self._ngrams(doc, labels)
-        found = [c for c in found if c is not None]
+        toks = Tokens(doc)
+        found = [c for ent in doc.ents if ent.label_ in NER_LABELS for c in self._from_ent(doc, ent)]
+        # An unresolvable ORG/FAC name ("Texas Department of Health") is never kept itself, so it must
+        # not hide the toponym inside it from the gazetteer n-grams.
+        found = [c for c in found if c.entries or c.label in ("GPE", "LOC")]
+        found += self._ngrams(toks)
         found.sort(key=lambda c: (-(c.end - c.start), not c.entries, c.start))
         taken: set[int] = set()
         out = []
         for c in found:
             if taken.isdisjoint(range(c.start, c.end)):
                 taken.update(range(c.start, c.end))
+                c.key = norm(toks.span(c.start, c.end))
                 out.append(c)
         return sorted(out, key=lambda c: c.start)
 
-    @staticmethod
-    def _token_labels(doc: Doc) -> list[str]:
-        """The NER label of every token ("" outside entities)."""
-        labels = [""] * len(doc)
-        for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                labels[i] = ent.label_
-        return labels
+    def _from_ent(self, doc: Doc, ent: Span) -> list[Candidate]:
+        """An entity as candidates: one per comma-separated part ("Mobile, Alabama" is two places)."""
+        out = []
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or doc[i].text == ",":
+                cand = self._from_part(doc, doc[start:i], ent.label_)
+                if cand is not None:
+                    out.append(cand)
+                start = i + 1
+        return out
 
-    def _from_ent(self, doc: Doc, ent: Span) -> Candidate | None:
-        """An entity as a candidate, its name looked up as is or as "<name> region"."""
-        start, end = trim(ent)
+    def _from_part(self, doc: Doc, part: Span, label: str) -> Candidate | None:
+        """A name looked up as is, as "<name> region", or with the period it was split from ("Ont.")."""
+        if not len(part):
+            return None
+        start, end = trim(part)
         if start >= end or not is_capitalised(doc[start].text):
             return None
         text = doc[start:end].text
         if end - start > 1 and doc[end - 1].lower_ in REGION_WORDS:
             hits = self.gaz.lookup_region(doc[start:end - 1].text)
             if hits:
-                return Candidate(start, end, ent.label_, hits, region=True)
-        return Candidate(start, end, ent.label_, self.gaz.lookup(text))
+                return Candidate(start, end, label, hits, region=True)
+        dotted = self._with_period(doc, end)
+        if dotted:
+            hits = self.gaz.lookup(doc[start:end + 1].text)
+            if hits:
+                return Candidate(start, end + 1, label, hits)
+        return Candidate(start, end, label, self.gaz.lookup(text))
 
-    def _ngrams(self, doc: Doc, labels: list[str]) -> list[Candidate]:
+    @staticmethod
+    def _with_period(doc: Doc, end: int) -> bool:
+        """An abbreviation whose period the tokenizer split off ("London, Ont.")."""
+        return end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_
+
+    def _ngrams(self, toks: Tokens) -> list[Candidate]:
         """Longest gazetteer match starting at each capitalised token (dict lookups only)."""
         out = []
         i = 0
-        while i < len(doc):
-            cand = self._match_at(doc, i, labels) if is_capitalised(doc[i].text) else None
+        while i < len(toks.texts):
+            cand = self._match_at(toks, i) if toks.caps[i] else None
             if cand:
                 out.append(cand)
                 i = cand.end
@@ -135,22 +219,28 @@ class PlacesStage(Stage):
                 i += 1
         return out
 
-    def _match_at(self, doc: Doc, i: int, labels: list[str]) -> Candidate | None:
+    def _match_at(self, toks: Tokens, i: int) -> Candidate | None:
         """The longest name at token ``i``, extended by a following region word when one fits."""
-        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
-            words = doc[i:i + n]
-            if not is_capitalised(words[-1].text) or any(
-                not is_capitalised(t.text) and t.lower_ not in CONNECTORS for t in words
-            ):
+        run = 1  # how far the name may reach: capitalised words and connectors ("Bosnia and Herzegovina")
+        while run < MAX_NGRAM and i + run < len(toks.texts) and (toks.caps[i + run] or toks.lowers[i + run]
+                                                                 in CONNECTORS):
+            run += 1
+        label = toks.labels[i]
+        for n in range(run, 0, -1):
+            if not toks.caps[i + n - 1]:
                 continue
-            nxt = doc[i + n] if i + n < len(doc) else None
-            if nxt is not None and nxt.lower_ in REGION_WORDS:
-                hits = self.gaz.lookup_region(words.text)
+            text = toks.span(i, i + n)
+            if i + n < len(toks.texts) and toks.lowers[i + n] in REGION_WORDS:
+                hits = self.gaz.lookup_region(text)
                 if hits:
-                    return Candidate(i, i + n + 1, labels[i], hits, region=True)
-            hits = self.gaz.lookup(words.text)
+                    return Candidate(i, i + n + 1, label, hits, region=True)
+            if toks.period_after(i + n):
+                hits = self.gaz.lookup(text + ".")
+                if hits:
+                    return Candidate(i, i + n + 1, label, hits)
+            hits = self.gaz.lookup(text)
             if hits:
-                return Candidate(i, i + n, labels[i], hits)
+                return Candidate(i, i + n, label, hits, inner=label in INNER_LABELS)
         return None
 
     def _link_containers(self, doc: Doc, cands: list[Candidate]) -> None:
@@ -166,17 +256,19 @@ class PlacesStage(Stage):
 
     # --- resolution --------------------------------------------------------------------------
 
-    def _context(self, doc: Doc, cands: list[Candidate]) -> Context:
-        """Countries and admin1 regions the article mentions (by confident matches) and its dateline."""
-        ctx = Context()
+    def _context(self, doc: Doc, cands: list[Candidate], prev: Context) -> Context:
+        """Document-level coherence vote and the dateline's country.
+
+        Each distinct name that passes the toponym filter spreads one vote over the countries (and
+        admin1 regions) of its readings, in proportion to how likely each reading is under the
+        previous round's context; "Dublin" + "Columbus" + "Franklin County" then outvote Ireland.
+        """
+        ctx = Context(dateline_country=prev.dateline_country)
         for c in cands:
-            if c.best is None:
+            key = c.key
+            if key in ctx.countries or not c.entries or not self._accept(doc, c):
                 continue
-            e = self.gaz.entry(c.best)
-            if e.feature != "city" and e.country:
-                ctx.countries.setdefault(e.country, set()).add(norm(doc[c.start:c.end].text))
-            if e.feature == "admin1":
-                ctx.admin1s.add(e.admin1_key)
+            ctx.add(key, *self._shares(self._readings(c), prev, key))
         dateline = doc._.dateline
         if dateline:
             hit = [c for c in cands if doc[c.start].idx < dateline[1] and doc[c.end - 1].idx >= dateline[0]]
@@ -184,17 +276,42 @@ class PlacesStage(Stage):
                 ctx.dateline_country = self.gaz.entry(hit[0].best).country
         return ctx
 
+    def _readings(self, c: Candidate) -> list[int]:
+        """The entries ``c`` may denote: those inside its container when it has one."""
+        parent = self._parent_entry(c)
+        if parent is None:
+            return c.entries
+        pe = self.gaz.entry(parent)
+        return [i for i in c.entries if self._inside(self.gaz.entry(i), pe)] or c.entries
+
+    def _shares(self, entries: list[int], ctx: Context, key: str) -> tuple[dict, dict]:
+        """Probability mass of the readings by country and by admin1 (scores are log10 odds)."""
+        scored = [(self.gaz.entry(i), self._score(self.gaz.entry(i), ctx, key)) for i in entries]
+        top = max(s for _, s in scored)
+        weights = [(e, 10 ** (s - top)) for e, s in scored]
+        total = sum(w for _, w in weights)
+        countries: dict[str, float] = {}
+        admin1s: dict[str, float] = {}
+        for e, w in weights:
+            if e.country:
+                countries[e.country] = countries.get(e.country, 0.0) + w / total
+            if e.admin1_key:
+                admin1s[e.admin1_key] = admin1s.get(e.admin1_key, 0.0) + w / total
+        return countries, admin1s
+
     def _resolve_all(self, cands: list[Candidate], ctx: Context, doc: Doc) -> None:
         """Resolve every candidate; a per-document cache makes a repeated name resolve once."""
         cache: dict[tuple, int | None] = {}
         for c in cands:
             parent = self._parent_entry(c)
-            key = (norm(doc[c.start:c.end].text), c.region, parent)
+            key = (c.key, c.region, parent)
             if key not in cache:
                 cache[key] = self._resolve(c, ctx, key[0], parent)
             c.best = cache[key]
             if c.best is not None:
-                c.country = self.gaz.entry(c.best).country
+                e = self.gaz.entry(c.best)
+                c.country = e.country
+                c.local = ctx.admin1_support(e.admin1_key, key[0]) >= 1.0
             else:
                 c.country = self._fallback_country(parent, ctx)
 
@@ -202,11 +319,7 @@ class PlacesStage(Stage):
         """An unknown place ("Laurel County") is most likely in its container or the article's country."""
         if parent is not None:
             return self.gaz.entry(parent).country
-        if ctx.dateline_country:
-            return ctx.dateline_country
-        if not ctx.countries:
-            return None
-        return max(sorted(ctx.countries), key=lambda cc: len(ctx.countries[cc]))
+        return ctx.dateline_country or ctx.best_country()
 
     def _parent_entry(self, c: Candidate) -> int | None:
         """The resolved container of ``c`` if it is a country or admin1 region."""
@@ -235,13 +348,13 @@ class PlacesStage(Stage):
 
     @staticmethod
     def _score(e: Entry, ctx: Context, key: str) -> float:
+        """Prior (log10 population + feature bonus) plus the support of the article's other names."""
         score = math.log10(e.population + 10) + FEATURE_BONUS[e.feature]
-        if ctx.countries.get(e.country, set()) - {key}:  # another name of the article votes for it
-            score += 3.0
+        score += COUNTRY_SUPPORT * saturate(ctx.country_support(e.country, key))
         if e.country and e.country == ctx.dateline_country:
             score += 2.0
-        if e.admin1_key and e.admin1_key in ctx.admin1s and e.feature == "city":
-            score += 2.0
+        if e.feature in ("city", "admin2"):
+            score += ADMIN1_SUPPORT * saturate(ctx.admin1_support(e.admin1_key, key))
         return score + (1.0 if norm(e.name) == key else 0.0)
 
     def _prefer_city(self, best: int, entries: list[int]) -> int:
@@ -266,6 +379,8 @@ class PlacesStage(Stage):
         e = self.gaz.entry(c.best)
         if self.gaz.is_false_friend(span.text) and not (c.label == "GPE" or (c.label == "LOC" and cued)):
             return False
+        if c.inner:
+            return self._accept_inner(span.text, e, c.local)
         if c.label in ("GPE", "LOC", "FAC") or c.region:
             return True
         if span.text.isupper() and len(span.text) <= 4:
@@ -277,6 +392,16 @@ class PlacesStage(Stage):
         if c.label == "ORG":  # "according to Tass": an ORG label needs a big city or "the city of"
             return e.population >= BIG_CITY or self._cued(doc, c.start, city_only=True)
         return e.population >= BIG_CITY or cued
+
+    @staticmethod
+    def _accept_inner(text: str, e: Entry, local: bool) -> bool:
+        """A name inside an organisation's name ("Texas Department of Health", "Alexandria Police")
+        is a toponym when it is a region's name or a city's own name, not a city's alternate name
+        ("Drug Enforcement Administration" is not Durg, India) nor a small town named like a common word
+        ("Hospital", "Agency") unless the article's other names are in its admin1 region."""
+        if e.feature != "city":
+            return True
+        return norm(text) == norm(e.name) and (e.population >= INNER_CITY or local)
 
     @staticmethod
     def _cued(doc: Doc, start: int, city_only: bool = False) -> bool:

@@ -99,7 +99,7 @@ class Place(_Model):
     lon: float | None
     country: str | None = Field(None, description="ISO 3166 alpha-3")
     admin1: str | None = None
-    feature: str | None = Field(None, description="country | admin1 | city | site | region")
+    feature: str | None = Field(None, description="country | admin1 | admin2 (county) | city | site | region")
     geonameid: int | None = None
     mentions: list[Mention]
 

@@ -73,3 +73,10 @@ def test_gazetteer_from_text_parses_rows_and_index():
     gaz = Gazetteer.from_text(text)
     assert gaz.entry(gaz.lookup("A")[0]).population == 5
     assert gaz.is_false_friend("B")
+
+
+@pytest.mark.parametrize("name,state", [("Laurel County", "Kentucky"), ("Rapides Parish", "Louisiana")])
+def test_gazetteer_us_counties(name, state):
+    gaz = load_gazetteer()
+    entries = [gaz.entry(i) for i in gaz.lookup(name)]
+    assert any(e.feature == "admin2" and e.country == "USA" and e.admin1 == state and e.lat for e in entries)

@@ -1,0 +1,85 @@
+"""Round-2 rules: coherence vote, comma-split entities, glued abbreviations, toponyms inside ORG names."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.places.component import Context, Tokens, saturate
+
+
+def _places(nlp, text):
+    doc = nlp(text)
+    return {m.text: p for p in doc._.ew_places for m in p.mentions}
+
+
+def test_context_support_excludes_own_vote():
+    ctx = Context()
+    ctx.add("dublin", {"IRL": 0.9, "USA": 0.1}, {})
+    ctx.add("columbus", {"USA": 1.0}, {"US.OH": 1.0})
+    assert ctx.country_support("USA", "dublin") == pytest.approx(1.0)
+    assert ctx.country_support("IRL", "dublin") == pytest.approx(0.0)
+    assert ctx.admin1_support("US.OH", "columbus") == pytest.approx(0.0)
+    assert ctx.country_support(None, "dublin") == 0.0
+
+
+@pytest.mark.parametrize("votes,best", [
+    ([{"IRL": 0.9, "USA": 0.1}, {"USA": 1.0}], "USA"),
+    ([{"RUS": 1.0}], "RUS"),
+    ([], None),
+])
+def test_context_best_country(votes, best):
+    ctx = Context()
+    for i, v in enumerate(votes):
+        ctx.add(f"name{i}", v, {})
+    assert ctx.best_country() == best
+
+
+@pytest.mark.parametrize("support,low,high", [(0.0, 0.0, 0.0), (1.0, 0.6, 0.7), (10.0, 0.9, 1.0)])
+def test_context_saturate(support, low, high):
+    assert low <= saturate(support) <= high
+
+
+def test_tokens_span_and_glued_period(nlp):
+    toks = Tokens(nlp.make_doc("Near London, Ont. today"))
+    assert toks.span(1, 3) == "London,"
+    assert toks.texts[3:5] == ["Ont", "."]
+    assert toks.period_after(4) and not toks.period_after(1)
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    ("Officials in Dublin met with Columbus leaders and Franklin County officials, Ohio.", "Dublin", "USA"),
+    ("The unemployment rate in Athens rose, as in Oconee County and Clarke County, the Georgia "
+     "Department of Labor said.", "Athens", "USA"),
+    ("The Knights beat the Otters in London after games in Sarnia and Brampton.", "London", "CAN"),
+    ("Ministers met in Dublin and then flew to Cork and Limerick.", "Dublin", "IRL"),
+])
+def test_component_coherence_vote(nlp, text, mention, country):
+    assert _places(nlp, text)[mention].country == country
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("The plant will be built in Mobile, Alabama, next year.", {"Mobile": "USA", "Alabama": "USA"}),
+    ("He was raised in London, Ont., and moved away.", {"London": "CAN"}),
+])
+def test_component_comma_containment(nlp, text, parts):
+    places = _places(nlp, text)
+    for mention, country in parts.items():
+        assert places[mention].country == country
+
+
+@pytest.mark.parametrize("text,mention,feature", [
+    ("Two men were arrested in Laurel County on Friday.", "Laurel County", "admin2"),
+    ("A spokesman for the Texas Department of Transportation said the road was closed.", "Texas", "admin1"),
+])
+def test_component_counties_and_names_inside_organisations(nlp, text, mention, feature):
+    place = _places(nlp, text)[mention]
+    assert place.country == "USA"
+    assert place.feature == feature
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Agents of the Drug Enforcement Administration seized the boat.", "Drug"),
+    ("She works at the Hospital Authority board.", "Hospital"),
+])
+def test_component_common_words_inside_organisations_not_places(nlp, text, word):
+    assert word not in _places(nlp, text)
