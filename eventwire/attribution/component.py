@@ -27,8 +27,9 @@ class AttributionStage(Stage):
         found = sorted(find_attributions(doc, find_quotes(text)), key=lambda f: f.cue)
         parents = assign_parents([f.cue for f in found], [f.content for f in found])
         actors = _actor_spans(doc)
+        people = _person_spans(doc, actors)
         doc._.ew_attributions = [
-            _to_schema(doc, text, i, f, parents[i], actors) for i, f in enumerate(found)
+            _to_schema(doc, text, i, f, parents[i], actors, people) for i, f in enumerate(found)
         ]
 
 
@@ -38,6 +39,37 @@ def _actor_spans(doc: Doc) -> list[tuple[int, int, str]]:
     if group is None:
         return []
     return [(s.start_char, s.end_char, s.kb_id_) for s in group if s.kb_id_]
+
+
+def _person_spans(doc: Doc, actors: list[tuple[int, int, str]]) -> list[tuple[int, int, str, bool]]:
+    """Person actor mentions in text order, each flagged if it is a subject: what "he" may refer to."""
+    kinds = {a.id: a.kind for a in (doc._.ew_actors or [])}
+    return sorted((*a, _is_subject(doc, a)) for a in actors if kinds.get(a[2]) == "person")
+
+
+def _resolve(doc: Doc, root: int, actors: list[tuple[int, int, str]],
+             people: list[tuple[int, int, str, bool]]) -> str | None:
+    """The actor a pronoun source stands for, so that users get the speaker and not "he".
+
+    "officials who said": the relative pronoun's antecedent. "he said": the most recent person
+    mentioned before the pronoun (no gender or number check: a minimal, recency-only resolution).
+    """
+    tok = doc[root]
+    lower = tok.lower_
+    if lower in _RELATIVE and tok.head.dep_ == "relcl":
+        head = tok.head.head
+        return next((a[2] for a in actors if a[0] <= head.idx < a[1]), None)
+    if lower in _PERSONAL:
+        before = [a for a in people if a[1] <= tok.idx]
+        subjects = [a for a in before if a[3]]
+        return (subjects or before)[-1][2] if before else None
+    return None
+
+
+def _is_subject(doc: Doc, mention: tuple[int, int, str]) -> bool:
+    """Whether an actor mention is the subject of its clause (the likeliest antecedent of "he")."""
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _actor_of(found: Found, root_char: int | None, actors: list[tuple[int, int, str]]) -> str | None:
@@ -56,14 +88,22 @@ def _actor_of(found: Found, root_char: int | None, actors: list[tuple[int, int, 
     return covering[0][2] if covering else None
 
 
+_PERSONAL = frozenset({"he", "she"})
+_RELATIVE = frozenset({"who", "which", "that"})
+
+
 def _to_schema(
-    doc: Doc, text: str, i: int, f: Found, parent: int | None, actors: list[tuple[int, int, str]]
+    doc: Doc, text: str, i: int, f: Found, parent: int | None, actors: list[tuple[int, int, str]],
+    people: list[tuple[int, int, str, bool]],
 ) -> Attribution:
     """The schema item for one found attribution: id by cue order, parent id, actor id of the source."""
     root_char = doc[f.source_root].idx if f.source_root is not None else None
+    source = _actor_of(f, root_char, actors)
+    if source is None and f.source_root is not None:
+        source = _resolve(doc, f.source_root, actors, people)
     return Attribution(
         id=f"q{i + 1}",
-        source=_actor_of(f, root_char, actors),
+        source=source,
         source_text=text[f.source[0]:f.source[1]] if f.source else None,
         source_start=f.source[0] if f.source else None,
         source_end=f.source[1] if f.source else None,

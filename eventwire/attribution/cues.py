@@ -9,13 +9,19 @@ from __future__ import annotations
 
 __all__ = [
     "ADDRESSEE_VERBS",
+    "ANY_HOLDER",
+    "BELIEF_CUES",
     "CHANNEL_NOUNS",
     "CLAUSAL_CUES",
     "CONFIRM_LEMMAS",
     "DENY_LEMMAS",
+    "EVIDENCE_NOUNS",
+    "EVIDENCE_VERBS",
+    "NO_HOLDER",
     "NOUN_CUES",
     "SPEECH_ACT_CUES",
     "STRONG_CUES",
+    "XCOMP_CUES",
     "cue_status",
     "is_cue_lemma",
 ]
@@ -44,6 +50,28 @@ SPEECH_ACT_CUES = frozenset({
     "cite", "echo", "endorse", "congratulate", "mock", "blame", "question", "ask", "welcome",
     "mention", "express", "propose", "acknowledge", "defend", "note", "report", "encourage",
     "recommend", "applaud", "hail", "lambaste", "tout", "warn", "reveal", "admit",
+})
+
+# Attitude verbs: cues only when they govern an infinitive ("declined to comment", "is expected to
+# sign", "seems to understand"); the infinitive is the content.
+XCOMP_CUES = frozenset({
+    "decline", "refuse", "expect", "seem", "appear", "vow", "pledge", "promise", "threaten", "agree",
+})
+
+# Belief verbs: cues only when they govern a clause ("Analysts believe that ...").
+BELIEF_CUES = frozenset({"think", "believe", "hope", "fear", "worry", "realize", "realise", "recognize", "recognise"})
+
+# Attitude verbs that need no named holder: refusals are acts of the subject whoever it is, and
+# raising verbs ("is expected to", "seems to") often have none at all.
+ANY_HOLDER = frozenset({"decline", "refuse", "vow", "pledge", "promise", "threaten"})
+NO_HOLDER = frozenset({"expect", "seem", "appear"})
+
+# Findings: "a new poll shows Trump ahead", "the study found higher costs". These verbs report
+# their object only when the subject is a source of evidence, named by one of these nouns.
+EVIDENCE_VERBS = frozenset({"show", "find", "reveal", "indicate", "suggest", "put"})
+EVIDENCE_NOUNS = frozenset({
+    "poll", "survey", "study", "data", "report", "analysis", "research", "polling", "review",
+    "investigation", "audit", "census", "forecast", "estimate", "figure", "result",
 })
 
 # Reporting nouns: cues when a that-clause follows ("Trump's claim that ...", "reports that ...").
@@ -98,4 +126,5 @@ def cue_status(cue: str) -> str:
 
 def is_cue_lemma(lemma: str) -> bool:
     """Whether a verb lemma can be a reporting cue at all (the cheap first filter)."""
-    return lemma in STRONG_CUES or lemma in CLAUSAL_CUES or lemma in SPEECH_ACT_CUES
+    return (lemma in STRONG_CUES or lemma in CLAUSAL_CUES or lemma in SPEECH_ACT_CUES
+            or lemma in XCOMP_CUES or lemma in BELIEF_CUES)

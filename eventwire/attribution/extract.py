@@ -9,15 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.attribution.cues import (
     ADDRESSEE_VERBS,
+    ANY_HOLDER,
+    BELIEF_CUES,
     CHANNEL_NOUNS,
     CLAUSAL_CUES,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
+    NO_HOLDER,
     NOUN_CUES,
     SPEECH_ACT_CUES,
     STRONG_CUES,
+    XCOMP_CUES,
+    is_cue_lemma,
 )
 from eventwire.attribution.quotes import QUOTE_CHARS, quote_at
 
@@ -86,6 +93,11 @@ def _is_cue_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "tell":
         return not any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_TOLD for c in tok.children)
+    return is_cue_lemma(lemma)
+
+
+def _is_report_lemma(lemma: str) -> bool:
+    """A verb of saying, which may report without a clause; attitude verbs need their complement."""
     return lemma in STRONG_CUES or lemma in CLAUSAL_CUES or lemma in SPEECH_ACT_CUES
 
 
@@ -188,6 +200,9 @@ class _Finder:
     def content(self, tok: Token) -> tuple[CharSpan | None, bool]:
         """(content span, is a direct quotation) for a cue verb, or (None, False)."""
         clause = _clause_child(tok)
+        lemma = tok.lemma_.lower()
+        if not _is_report_lemma(lemma):
+            return self._attitude(tok, lemma, clause), False
         if clause is not None:
             span = _chars(self.doc, clause.left_edge.i, clause.right_edge.i)
             return self._as_quote(span) if span else (None, False)
@@ -198,9 +213,19 @@ class _Finder:
         if after is not None:
             return after, True
         lemma = tok.lemma_.lower()
-        if lemma in SPEECH_ACT_CUES or lemma in STRONG_CUES:
+        if lemma in SPEECH_ACT_CUES or lemma in STRONG_CUES or _is_finding(tok):
             return self._object(tok), False
         return None, False
+
+    def _attitude(self, tok: Token, lemma: str, clause: Token | None) -> CharSpan | None:
+        """Content of a belief or attitude verb: the clause it governs, or its infinitive."""
+        if clause is not None and clause.i > tok.i and lemma in BELIEF_CUES:
+            return _chars(self.doc, clause.left_edge.i, clause.right_edge.i)
+        if lemma in XCOMP_CUES:
+            inf = next((c for c in _children(tok, ("xcomp",)) if c.i > tok.i), None)
+            if inf is not None:
+                return _chars(self.doc, inf.left_edge.i, inf.right_edge.i)
+        return None
 
     def _as_quote(self, span: CharSpan) -> tuple[CharSpan, bool]:
         quote = quote_at(self.quotes, *span)
@@ -270,7 +295,9 @@ def _verb_attribution(finder: _Finder, tok: Token) -> Found | None:
         return None
     if lemma == "tell" and subj is None:
         return None
-    if lemma not in STRONG_CUES and lemma not in CLAUSAL_CUES and subj is None:
+    if not _is_report_lemma(lemma) and not _holds_attitude(finder, tok, subj):
+        return None
+    if lemma not in STRONG_CUES and lemma not in CLAUSAL_CUES and subj is None and lemma not in NO_HOLDER:
         return None
     source = _source_span(subj) if subj is not None else None
     return Found(
@@ -278,6 +305,43 @@ def _verb_attribution(finder: _Finder, tok: Token) -> Found | None:
         source_root=subj.i if subj is not None else None,
         content=content, channel=_channel(tok, finder.text), quote=quote,
     )
+
+
+def _is_finding(tok: Token) -> bool:
+    """ "The poll shows Trump ahead": an evidence verb whose subject is a poll, study, report ..."""
+    if tok.lemma_.lower() not in EVIDENCE_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in tok.children)
+
+
+def _in_poll(tok: Token) -> Found | None:
+    """ "In a new CNN poll, 40 percent ...": a sentence-opening "in" whose object is a poll or survey."""
+    if tok.i != tok.sent.start or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in ("poll", "survey"):
+        return None
+    content = _chars(tok.doc, tok.right_edge.i + 1, tok.sent.end - 1)
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma="in", source=_source_span(pobj), source_root=pobj.i,
+        content=content, channel=None, quote=False,
+    )
+
+
+def _holds_attitude(finder: _Finder, tok: Token, subj: Token | None) -> bool:
+    """Whether a belief or attitude verb is reported as someone's stance, not a hedge.
+
+    Inside a quotation "I think" or "you know" is the speaker's hedge, and "he thinks" in running
+    text is mostly narration; a named holder ("Analysts believe ...") or a refusal is a stance.
+    """
+    if quote_at(finder.quotes, tok.idx, tok.idx + len(tok)) is not None:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in ANY_HOLDER:
+        return True
+    if subj is None:
+        return lemma in NO_HOLDER
+    return subj.pos_ in ("NOUN", "PROPN")
 
 
 def _according_to(tok: Token) -> Found | None:
@@ -305,17 +369,22 @@ def _according_to(tok: Token) -> Found | None:
 
 
 def _colon_cue(tok: Token, text: str) -> Found | None:
-    """ "Peskov: ..." — a short named speaker opening a line or sentence, then a colon."""
+    """ "Peskov: ...", "Poll: ...", "- Pew Research: “...”" — a short name opening a line, then a colon.
+
+    The name may follow a dash (digest style) and may be a capitalised noun (headline style).
+    """
     sent = tok.sent
     start = sent.start
     for i in range(tok.i - 1, sent.start - 1, -1):
-        if "\n" in tok.doc[i].text:
+        if "\n" in tok.doc[i].text or tok.doc[i].text in _DASHES or tok.doc[i].text in ("-", "--"):
             start = i + 1
             break
+    while start < tok.i and tok.doc[start].is_space:
+        start += 1
     left = tok.doc[start:tok.i]
     if not 1 <= len(left) <= 6 or tok.i + 3 >= sent.end:
         return None
-    if not any(t.pos_ == "PROPN" for t in left) or any(t.pos_ in ("VERB", "AUX", "ADP") for t in left):
+    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in left) or not _is_name(left):
         return None
     end = sent.end - 1
     for i in range(tok.i + 1, sent.end):
@@ -330,6 +399,13 @@ def _colon_cue(tok: Token, text: str) -> Found | None:
         cue=(tok.idx, tok.idx + 1), lemma=":", source=_chars(tok.doc, start, tok.i - 1),
         source_root=left.root.i, content=content, channel=None, quote=quote,
     )
+
+
+def _is_name(tokens: Span) -> bool:
+    """A proper name, or a capitalised headline word or two ("Poll", "New Survey")."""
+    if any(t.pos_ == "PROPN" for t in tokens):
+        return True
+    return len(tokens) <= 2 and all(t.is_title and t.pos_ == "NOUN" for t in tokens)
 
 
 def _dash_cue(tok: Token, text: str, quotes: list[CharSpan]) -> Found | None:
@@ -387,6 +463,8 @@ def find_attributions(doc: Doc, quotes: list[CharSpan]) -> list[Found]:
         item = None
         if tok.lower_ == "according":
             item = _according_to(tok)
+        elif tok.lower_ == "in":
+            item = _in_poll(tok)
         elif tok.text == ":":
             item = _colon_cue(tok, finder.text)
         elif tok.text[-1] in _DASHES or tok.text == "--":

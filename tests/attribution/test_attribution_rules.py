@@ -1,0 +1,90 @@
+"""The round-2 cue rules: attitude verbs, findings, poll openers, headline colons, pronoun sources."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _found(nlp, text):
+    doc = nlp(text)
+    return doc, doc._.ew_attributions
+
+
+def _content(text, a):
+    return text[a.content_start:a.content_end] if a.content_start is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("Analysts believe that the talks will fail.", "believe", "Analysts", "that the talks will fail"),
+        ("The Kremlin declined to comment on the talks.", "declined", "The Kremlin",
+         "to comment on the talks"),
+        ("Kim is expected to visit Moscow next year.", "expected", None, "to visit Moscow next year"),
+        ("A new poll shows Trump ahead in Ohio.", "shows", "A new poll", "Trump ahead in Ohio"),
+        ("In a new CNN poll, 40 percent of voters backed the plan.", "In", "a new CNN poll",
+         "40 percent of voters backed the plan"),
+    ],
+)
+def test_rules_find_new_cue_types(nlp, text, cue, source, content):
+    _, found = _found(nlp, text)
+    assert [a.cue for a in found] == [cue]
+    assert (found[0].source_text, _content(text, found[0])) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He thinks the talks will fail.",  # narration about a pronoun, not a named holder's stance
+        "Voters want lower taxes.",  # "want" with an object is no report
+        "A new study of the region was published in Ohio.",  # evidence noun without a finding verb
+        "In a new building, 40 people gathered for the meeting.",  # "in" without a poll
+    ],
+)
+def test_rules_skip_non_cues(nlp, text):
+    _, found = _found(nlp, text)
+    assert found == []
+
+
+def test_rules_skip_hedge_inside_quotation(nlp):
+    text = "“I think the talks will fail,” Putin said."
+    _, found = _found(nlp, text)
+    assert [a.cue for a in found] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Poll: Trump leads in Ohio.\n\nThe race is close, analysts said.", "Poll"),
+        ("Pundits agree - Jim Smith: “The race is over and the voters know it.”", "Jim Smith"),
+    ],
+)
+def test_rules_colon_after_line_start_or_dash(nlp, text, source):
+    _, found = _found(nlp, text)
+    colon = [a for a in found if a.cue == ":"]
+    assert [a.source_text for a in colon] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Vladimir Putin met Kim Jong Un on Wednesday. He said that the talks had been useful.",
+         "Vladimir Putin"),
+        ("Kim Jong Un arrived in Moscow on Tuesday. She said that the visit was a success.", "Kim Jong-un"),
+    ],
+)
+def test_rules_pronoun_source_resolves_to_person_actor(nlp, text, speaker):
+    doc, found = _found(nlp, text)
+    names = {a.id: a.name for a in doc._.ew_actors}
+    said = next(a for a in found if a.cue == "said")
+    assert said.source_text in ("He", "She")
+    assert names[said.source] == speaker
+
+
+def test_rules_relative_pronoun_source_resolves_to_antecedent(nlp):
+    text = "Vladimir Putin, who told reporters that the talks failed, left early."
+    doc, found = _found(nlp, text)
+    names = {a.id: a.name for a in doc._.ew_actors}
+    told = next(a for a in found if a.cue == "told")
+    assert told.source_text == "who"
+    assert names[told.source] == "Vladimir Putin"
