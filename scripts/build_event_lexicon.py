@@ -4,6 +4,7 @@ Sources (read from ``../shared/data`` beside the checkout, or ``--shared``):
 - ``phoenix/CAMEO.2.0.txt``: PETRARCH CAMEO verb dictionary, (c) 2015 Open Event Data Alliance, MIT.
 - ``plover/CAMEO2PLOVER-2021.txt``: CAMEO -> PLOVER v0.8 table by Philip Schrodt (PLOVER manual).
 - ``cameo/cameo-codes.csv``: CAMEO code names and Goldstein scores (andybega/icews, MIT).
+- ``geonames/countryInfo.txt``: country names by ISO alpha-3, GeoNames (CC BY 4.0).
 - ``data/events/lexicon.tsv`` (this repository): hand-edited additions and overrides.
 
 Usage: ``python scripts/build_event_lexicon.py [--shared DIR] [--out FILE]``. ``build()`` returns the
@@ -26,8 +27,9 @@ OUT = ROOT / "eventwire" / "data" / "event_lexicon.json"
 CREDIT = (
     "Built by scripts/build_event_lexicon.py from the PETRARCH CAMEO.2.0 verb dictionary "
     "((c) 2015 Open Event Data Alliance, MIT licence), the CAMEO2PLOVER-2021 table of the PLOVER "
-    "manual v0.8 (Open Event Data Alliance), cameo-codes.csv (andybega/icews, MIT) and the "
-    "hand-edited data/events/lexicon.tsv. Do not edit: rebuild."
+    "manual v0.8 (Open Event Data Alliance), cameo-codes.csv (andybega/icews, MIT), GeoNames "
+    "countryInfo.txt (country names, CC BY 4.0, geonames.org) and the hand-edited "
+    "data/events/lexicon.tsv. Do not edit: rebuild."
 )
 
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
@@ -98,8 +100,19 @@ def read_cameo(path: Path) -> dict[str, dict]:
                 for r in csv.DictReader(f) if r["goldstein"] not in ("", "NA")}
 
 
+def read_countries(path: Path) -> dict[str, str]:
+    """ISO alpha-3 -> country name from GeoNames countryInfo.txt (names the state actor of a place)."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            cols = line.split("\t")
+            out[cols[1]] = cols[4]
+    return out
+
+
 def read_hand(path: Path) -> list[tuple[str, str, str]]:
-    """Rows (kind, key, code) of the hand-edited TSV; ``-`` as code removes an entry."""
+    """Rows (kind, key, code) of the hand-edited TSV; ``-`` as code removes an entry. Kind ``standalone``
+    marks an event noun that may be coded with a target and no source (its code column is ``*``)."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -121,9 +134,10 @@ def build(shared: Path = SHARED, hand: Path = HAND) -> dict:
     verbs, patterns = read_verbs(shared / "phoenix" / "CAMEO.2.0.txt")
     plover, cameo = read_plover(shared / "plover" / "CAMEO2PLOVER-2021.txt"), read_cameo(
         shared / "cameo" / "cameo-codes.csv")
-    tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}}
+    tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}, "standalone": {}}
     for kind, key, code in read_hand(hand):
         tables[kind][key] = None if code == "-" else code
+    standalone = tables.pop("standalone")
     used = {c for t in tables.values() for c in t.values() if c}
     codes = {}
     for code in sorted(used):
@@ -136,8 +150,11 @@ def build(shared: Path = SHARED, hand: Path = HAND) -> dict:
         # Only entries whose code maps to a PLOVER type (01 statements and 02 appeals do not).
         return {k: v for k, v in sorted(table.items()) if v in codes}
 
+    nouns = keep(tables["noun"])
     return {"_credit": CREDIT, "codes": codes, "verbs": keep(tables["verb"]),
-            "patterns": keep(tables["pattern"]), "nouns": keep(tables["noun"])}
+            "patterns": keep(tables["pattern"]), "nouns": nouns,
+            "standalone": sorted(k for k in standalone if k in nouns),
+            "countries": read_countries(shared / "geonames" / "countryInfo.txt")}
 
 
 def main() -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Hit, Lexicon, load_lexicon
-from eventwire.events.roles import TARGET_PREPS, ActorIndex, clause_tokens
+from eventwire.events.roles import ActorIndex, Roles, clause_tokens, noun_roles, verb_roles
 from eventwire.events.status import FUTURE_HEADS, HYPO_HEADS, cue_status, innermost_attribution, modality
 from eventwire.nlp.stage import Stage
 from eventwire.schema import Attribution, Event, Mention
@@ -22,13 +21,21 @@ PLACE_PREPS = frozenset({"in", "at", "near", "to", "inside", "outside", "on"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 VISIT_CODES = frozenset({"042", "043"})
 MODAL_HEADS = FUTURE_HEADS | HYPO_HEADS
+# Attribution cues that only report: never events. Other cues are speech acts that are events too
+# ("X accused Y", "X rejected the plan", "X urged Y to ...").
+REPORTING_VERBS = frozenset({
+    "say", "tell", "report", "state", "add", "note", "confirm", "announce", "claim", "write", "accord",
+    "according", "suggest", "argue", "reply", "reveal", "explain", "conclude", "predict", "tweet", "post",
+    "mention", "respond", "recall", "admit", "acknowledge", "assert", "stress", "emphasize", "emphasise",
+    "maintain", "contend", "testify", "show", "find", "indicate", "estimate", "observe", "remark",
+    "comment", "hint", "speculate", "inform", "notify", "remind", "reiterate", "repeat", "affirm",
+    "proclaim", "disclose", "signal", "believe", "cite", "quote", "read", "describe", "express", "echo",
+    "continue", "wonder", "question", "answer", "think", "quip", "joke", "shout", "recount"})
+# Types whose complement clause is what was demanded, threatened or refused, not an event of its own.
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
+# Types whose party acted upon may be the country of the place where they happen.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 _NP_LINKS = frozenset({"compound", "poss", "amod", "pobj", "appos", "conj", "nmod", "case"})
-
-
-@dataclass
-class _Roles:
-    source: list[str]
-    target: list[str]
 
 
 class EventsStage(Stage):
@@ -44,7 +51,7 @@ class EventsStage(Stage):
         ctx = _DocContext(doc)
         events: list[Event] = []
         for tok in doc:
-            if tok.i in ctx.cue_tokens or tok.i in index.by_token:
+            if tok.i in index.by_token or (tok.i in ctx.cue_tokens and tok.lemma_.lower() in REPORTING_VERBS):
                 continue
             hit = self._hit(tok)
             if hit is None or _elaborates(tok, hit, self):
@@ -66,22 +73,27 @@ class EventsStage(Stage):
         """One event for the trigger, or None when no actor takes part in it."""
         clause = clause_tokens(tok)
         place = ctx.place_in(clause)
-        roles = _noun_roles(tok, hit, index) if hit.nominal else _verb_roles(tok, hit, index)
-        if (hit.code.cameo[:3] in VISIT_CODES or hit.code.type == "ASSAULT") and not roles.target and place:
-            roles.target = index.of_country(ctx.place_country.get(place))
+        kind = hit.code.type
+        roles = noun_roles(tok, kind, index) if hit.nominal else verb_roles(tok, kind, index)
         roles.target = [a for a in roles.target if a not in roles.source]
-        if not _worth(roles, hit, index):
+        if not roles.target and (hit.code.cameo[:3] in VISIT_CODES or kind in PLACE_TARGET_TYPES):
+            acted_on = ctx.object_place(tok) or ctx.place_in(_outside_subject(clause))
+            if acted_on:
+                country = ctx.place_country.get(acted_on)
+                roles.target = index.of_country(country, self.lexicon.countries.get(country or ""))
+        if not roles.target and _unresolved_addressee(tok):
+            return None
+        if not _worth(tok, roles, hit, self.lexicon, index):
             return None
         time_id, date = ctx.time_in(clause if not hit.nominal else clause + clause_tokens(tok.head))
         status, att = _status(tok, ctx)
         start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
-        doc = tok.doc
         return Event(
             id=eid, type=hit.code.type, mode=hit.code.mode, context=list(hit.code.context),
             cameo=hit.code.cameo, goldstein=hit.code.goldstein, source=roles.source, target=roles.target,
             date=date, time=time_id, place=place, status=status, attribution=att.id if att else None,
             trigger=Mention(start=tok.idx, end=tok.idx + len(tok), text=tok.text),
-            evidence=Mention(start=start, end=end, text=doc.text[start:end]),
+            evidence=Mention(start=start, end=end, text=ctx.text[start:end]),
             confidence=_confidence(hit, roles),
         )
 
@@ -91,6 +103,7 @@ class _DocContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text
         self.attributions: list[Attribution] = list(doc._.ew_attributions or [])
         self.cue_tokens: set[int] = set()
         for att in self.attributions:
@@ -119,6 +132,21 @@ class _DocContext:
                 return pid
         return None
 
+    def object_place(self, tok: Token) -> str | None:
+        """A place named in the trigger's object ("shelled the capital Juba"), which is the place acted upon."""
+        for child in tok.children:
+            if child.dep_ == "dobj":
+                for sub in child.subtree:
+                    if sub.i in self.place_at:
+                        return self.place_at[sub.i]
+        return None
+
+
+def _outside_subject(clause: list[Token]) -> list[Token]:
+    """The clause without its subject phrase: "security forces in Guinea" is where the agents are from."""
+    inside = {sub.i for t in clause if t.dep_ in ("nsubj", "nsubjpass") for sub in t.subtree}
+    return [t for t in clause if t.i not in inside]
+
 
 def _token_map(doc: Doc, group: str) -> dict[int, str]:
     """Token index -> item id for one span group."""
@@ -142,6 +170,9 @@ def _elaborates(tok: Token, hit: Hit, stage: EventsStage) -> bool:
     """A trigger that only elaborates another: an event noun in a trigger verb's clause ("arrived for a
     summit") or a participle of the same type hanging off one ("arrived ..., having travelled")."""
     if not hit.nominal:
+        if tok.dep_ in ("xcomp", "ccomp") and (head_hit := stage._hit(tok.head)) is not None and \
+                head_hit.code.type in CONTENT_TYPES and not head_hit.nominal:
+            return True  # "threatened to ban voting": the ban is what was threatened
         if tok.lemma_.lower() in MODAL_HEADS and any(c.dep_ == "xcomp" for c in tok.children):
             return True  # "plans to meet": the modality of the meeting, not an event of its own
         head_hit = stage._hit(tok.head) if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") else None
@@ -152,63 +183,10 @@ def _elaborates(tok: Token, hit: Hit, stage: EventsStage) -> bool:
     return head.pos_ == "VERB" and stage._hit(head) is not None
 
 
-def _verb_roles(tok: Token, hit: Hit, index: ActorIndex) -> _Roles:
-    """Subject (or passive agent) as source; object, dative or to/with/against object as target."""
-    verb = tok
-    while not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) and \
-            verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
-        verb = verb.head
-    source: list[str] = []
-    target: list[str] = []
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            source += index.phrase(child)
-        elif child.dep_ == "agent":
-            source += [a for g in child.children if g.dep_ == "pobj" for a in index.phrase(g)]
-        elif child.dep_ == "nsubjpass" and verb.i == tok.i:
-            target += index.phrase(child)
-    if verb.i != tok.i and not source:
-        source = [a for c in verb.children if c.dep_ == "nsubjpass" for a in index.phrase(c)]
-    if not source and tok.dep_ == "relcl":
-        source = index.phrase(tok.head)
-    target += _objects(tok, index)
-    for child in tok.children:
-        if not target and child.dep_ == "xcomp":
-            target += _objects(child, index)  # "threatened to ban voting in X": X is the target
-    return _Roles(_unique(source), _unique(target))
-
-
-def _objects(tok: Token, index: ActorIndex) -> list[str]:
-    """Actors of a verb's object, dative, or to/with/against object."""
-    target: list[str] = []
-    for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "iobj"):
-            target += index.phrase(child)
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            target += [a for g in child.children if g.dep_ == "pobj" for a in index.phrase(g)]
-    return target
-
-
-def _noun_roles(tok: Token, hit: Hit, index: ActorIndex) -> _Roles:
-    """Possessor, actor adjective or by-phrase as source; of/against/with object as target."""
-    source: list[str] = []
-    target: list[str] = []
-    intransitive = hit.code.type == "CONSULT"
-    for child in tok.children:
-        if child.dep_ in ("poss", "amod", "compound", "nmod"):
-            source += index.phrase(child)
-        elif child.dep_ == "prep":
-            objs = [a for g in child.children if g.dep_ == "pobj" for a in index.phrase(g)]
-            if child.lower_ == "by" or (child.lower_ == "of" and intransitive):
-                source += objs
-            elif child.lower_ in ("of", "against", "with", "on", "to"):
-                target += objs
-    return _Roles(_unique(source), _unique(target))
-
-
-def _worth(roles: _Roles, hit: Hit, index: ActorIndex) -> bool:
-    """Emit only events with a party: a source for nouns, any actor for verbs; no self-visits."""
-    if hit.nominal and not roles.source:
+def _worth(tok: Token, roles: Roles, hit: Hit, lexicon: Lexicon, index: ActorIndex) -> bool:
+    """Emit only events with a party: a source for nouns (or a target for nouns that name an event on
+    their own: "international sanctions on X"), any actor for verbs; no self-visits."""
+    if hit.nominal and not roles.source and not (roles.target and lexicon.standalone(tok)):
         return False
     if not (roles.source or roles.target):
         return False
@@ -217,6 +195,13 @@ def _worth(roles: _Roles, hit: Hit, index: ActorIndex) -> bool:
     countries = lambda ids: {index.actors[a].country for a in ids}  # noqa: E731
     same = countries(roles.source) == countries(roles.target)
     return not (hit.code.type in SYMMETRIC and roles.target and same)
+
+
+def _unresolved_addressee(tok: Token) -> bool:
+    """A speech act aimed at a pronoun the parse cannot resolve ("urging them to ..."): its addressee is
+    unknown, and what the sentence reports is usually the complement, not the act."""
+    return tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in tok.children) \
+        and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
 
 
 def _status(tok: Token, ctx: _DocContext) -> tuple[str, Attribution | None]:
@@ -233,16 +218,12 @@ def _status(tok: Token, ctx: _DocContext) -> tuple[str, Attribution | None]:
     return "asserted", None
 
 
-def _confidence(hit: Hit, roles: _Roles) -> float:
+def _confidence(hit: Hit, roles: Roles) -> float:
     """Higher for pattern-coded triggers and for events with both sides filled."""
     score = 0.5 + (0.15 if hit.specific else 0.0) - (0.1 if hit.nominal else 0.0)
     score += 0.15 if roles.source else 0.0
     score += 0.1 if roles.target else 0.0
     return round(min(score, 0.95), 2)
-
-
-def _unique(ids: list[str]) -> list[str]:
-    return list(dict.fromkeys(ids))
 
 
 @Language.factory("eventwire_events")

@@ -43,6 +43,8 @@ class Lexicon:
         self.verbs: dict[str, str] = data["verbs"]
         self.patterns: dict[str, str] = data["patterns"]
         self.nouns: dict[str, str] = data["nouns"]
+        self.standalone_nouns: frozenset[str] = frozenset(data["standalone"])
+        self.countries: dict[str, str] = data["countries"]
 
     def verb_hit(self, token: Token) -> Hit | None:
         """The code of a verb token: a pattern on its object or PP first, else the verb's default."""
@@ -54,9 +56,17 @@ class Lexicon:
         return Hit(self.codes[code], False, False) if code else None
 
     def noun_hit(self, token: Token) -> Hit | None:
-        """The code of an event noun ("summit", "invasion"), by its text or its lemma."""
-        code = self.nouns.get(token.lower_) or self.nouns.get(token.lemma_.lower())
+        """The code of an event noun ("summit", "invasion"), by its modifier and lemma first ("hunger
+        strike" is no military strike), then by its text or its lemma."""
+        lemma = token.lemma_.lower()
+        code = next((self.nouns[k] for c in token.children if c.dep_ in ("compound", "amod")
+                     if (k := f"{c.lemma_.lower()} {lemma}") in self.nouns), None)
+        code = code or self.nouns.get(token.lower_) or self.nouns.get(lemma)
         return Hit(self.codes[code], False, True) if code else None
+
+    def standalone(self, token: Token) -> bool:
+        """Whether an event noun names an event even with no agent named ("international sanctions")."""
+        return token.lower_ in self.standalone_nouns or token.lemma_.lower() in self.standalone_nouns
 
 
 def _pattern_keys(lemma: str, token: Token) -> list[str]:

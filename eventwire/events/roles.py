@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from eventwire.schema import Actor
 
-__all__ = ["ActorIndex", "clause_tokens"]
+__all__ = ["ActorIndex", "Roles", "clause_tokens", "noun_roles", "verb_roles"]
 
 # Dependents that start another clause: their words belong to another event.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "acl", "xcomp"})
 # Inside a noun phrase, these lead to other entities, not to the phrase's own referent.
 NP_STOP_DEPS = CLAUSE_DEPS | {"prep", "punct", "cc", "det", "nummod"}
 TARGET_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "at"})
+# Prepositions on a verb's object noun that lead to the party acted upon: "lodged a protest with Albania",
+# "imposed sanctions on X", "rejected calls by Y", "dismissed an appeal from Z".
+OBJECT_PREPS = TARGET_PREPS - {"at"} | {"into", "by", "from"}
+# Event types whose that-clause subject is the addressee: "demanded that the US cancel ...".
+DIRECTIVE_TYPES = frozenset({"REQUEST"})
+# Verbs that only carry an event noun ("launched an offensive", "announced a suspension"): the noun's
+# source is the verb's subject.
+LIGHT_VERBS = frozenset({
+    "launch", "stage", "hold", "begin", "start", "open", "conduct", "carry", "announce", "lodge", "issue",
+    "make", "wage", "mount", "declare", "resume", "undertake", "file", "initiate", "pursue", "continue",
+    "complete", "order", "step", "intensify", "escalate", "impose", "extend", "offer", "deliver"})
+# Heads of "a member of the Syrian parliament", "a group of Moroccan diplomats": the of-object is the actor.
+PARTITIVE_NOUNS = frozenset({
+    "member", "group", "delegation", "head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "representative", "official", "envoy", "unit", "team", "faction", "wing", "some", "many", "most",
+    "several", "one", "thousand", "hundred", "dozen", "part"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "both"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -39,6 +57,7 @@ class ActorIndex:
     """Token -> actor lookups for one doc, plus the minimal anaphora the stage needs."""
 
     def __init__(self, doc: Doc) -> None:
+        self.doc = doc
         self.actors: dict[str, Actor] = {a.id: a for a in (doc._.ew_actors or [])}
         self.by_token: dict[int, str] = {}
         group = doc.spans.get("ew_actors", [])
@@ -57,6 +76,9 @@ class ActorIndex:
             if tok.i in self.by_token and self.by_token[tok.i] not in ids:
                 ids.append(self.by_token[tok.i])
             stack += [c for c in tok.children if c.dep_ not in NP_STOP_DEPS]
+        if not ids and head.lemma_.lower() in PARTITIVE_NOUNS:
+            ids = [a for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                   if g.dep_ == "pobj" for a in self.phrase(g)]
         return ids or self.anaphor(head)
 
     def anaphor(self, head: Token) -> list[str]:
@@ -94,13 +116,25 @@ class ActorIndex:
                 return list(by_country.values())
         return []
 
-    def of_country(self, country: str | None) -> list[str]:
-        """An actor standing for a country (for "arrived in Russia"): the state, else its government."""
+    def of_country(self, country: str | None, name: str | None = None) -> list[str]:
+        """The actor standing for a country (for "arrived in Russia", "shelled villages in Sudan"): its
+        state, else its government; when the article names neither, a mention-less state actor is added,
+        since the place's country is the party acted upon."""
         if not country:
             return []
-        cands = [a for a in self.actors.values() if a.country == country]
-        cands.sort(key=lambda a: (a.kind != "state", a.sector not in (None, "GOV"), a.kind == "person"))
-        return [cands[0].id] if cands else []
+        cands = [a for a in self.actors.values() if a.country == country and a.kind == "state"
+                 or a.country == country and a.sector == "GOV" and a.kind != "person"]
+        if cands:
+            cands.sort(key=lambda a: a.kind != "state")
+            return [cands[0].id]
+        n = len(self.actors) + 1
+        while f"a{n}" in self.actors:
+            n += 1
+        actor = Actor(id=f"a{n}", name=name or country, kind="state", country=country, sector=None,
+                      code=country, mentions=[])
+        self.actors[actor.id] = actor
+        self.doc._.ew_actors = [*(self.doc._.ew_actors or []), actor]
+        return [actor.id]
 
 
 def _group_phrase(head: Token) -> bool:
@@ -108,3 +142,98 @@ def _group_phrase(head: Token) -> bool:
     if head.lemma_.lower() not in GROUP_NOUNS or head.tag_ != "NNS":
         return False
     return any(c.lower_ in ("the", "two", "both") for c in head.children)
+
+
+@dataclass
+class Roles:
+    """Source and target actor ids of one trigger."""
+
+    source: list[str]
+    target: list[str]
+
+
+def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
+    """Subject (or passive agent) as source; the party acted upon as target, looked for from the
+    closest to the farthest: object, dative, to/with/against object; a preposition on the object noun;
+    the object of a complement verb ("threatened to break relations with Russia"); the subject of a
+    that-clause of a demand ("demanded that the US cancel")."""
+    verb = tok
+    while not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) and \
+            verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
+        verb = verb.head
+    source: list[str] = []
+    target: list[str] = []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            source += index.phrase(child)
+        elif child.dep_ == "agent":
+            source += [a for g in child.children if g.dep_ == "pobj" for a in index.phrase(g)]
+        elif child.dep_ == "nsubjpass" and verb.i == tok.i:
+            target += index.phrase(child)
+    if verb.i != tok.i and not source:
+        source = [a for c in verb.children if c.dep_ == "nsubjpass" for a in index.phrase(c)]
+    if not source and tok.dep_ == "relcl":
+        source = index.phrase(tok.head)
+    target += _reach(tok, index, depth=2)
+    if not target and event_type in DIRECTIVE_TYPES:
+        target = [a for c in tok.children if c.dep_ == "ccomp" for g in c.children
+                  if g.dep_ in ("nsubj", "nsubjpass") for a in index.phrase(g)]
+    return Roles(_unique(source), _unique(target))
+
+
+def _reach(tok: Token, index: ActorIndex, depth: int) -> list[str]:
+    """Actors a verb acts upon: its objects, else those behind its object noun, else its complement's."""
+    found = objects(tok, index) or _object_np(tok, index)
+    if found or depth == 0:
+        return found
+    return [a for c in tok.children if c.dep_ == "xcomp" for a in _reach(c, index, depth - 1)]
+
+
+def objects(tok: Token, index: ActorIndex) -> list[str]:
+    """Actors of a verb's object, dative, or to/with/against object."""
+    target: list[str] = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            target += index.phrase(child)
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            target += _pobj(child, index)
+    return target
+
+
+def _object_np(tok: Token, index: ActorIndex) -> list[str]:
+    """Actors behind the verb's object noun: "lodged a protest with Albania", "rejected calls by Y"."""
+    return [a for child in tok.children if child.dep_ == "dobj" for p in child.children
+            if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS for a in _pobj(p, index)]
+
+
+def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
+    """Possessor, actor adjective or by-phrase as source; of/against/with object as target. An event
+    noun carried by a light verb ("Italy announced a suspension of links with Serbia") takes the
+    verb's subject as source and the verb's to/with/against object as target."""
+    source: list[str] = []
+    target: list[str] = []
+    intransitive = event_type == "CONSULT"
+    for child in tok.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            source += index.phrase(child)
+        elif child.dep_ == "prep":
+            objs = _pobj(child, index)
+            if child.lower_ == "by" or (child.lower_ == "of" and intransitive):
+                source += objs
+            elif child.lower_ in ("of", "against", "with", "on", "to", "into"):
+                target += objs
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+        if not source:
+            source = [a for c in head.children if c.dep_ == "nsubj" for a in index.phrase(c)]
+        if not target:
+            target = [a for a in objects(head, index) if a not in source]
+    return Roles(_unique(source), _unique(target))
+
+
+def _pobj(prep: Token, index: ActorIndex) -> list[str]:
+    return [a for g in prep.children if g.dep_ == "pobj" for a in index.phrase(g)]
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))

@@ -1,0 +1,127 @@
+"""Tests of the round-2 role rules: speech-act cues, targets behind objects and clauses, place countries,
+source-less event nouns, light verbs and partitive subjects."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.events.component import EventsStage
+from eventwire.events.lexicon import load_lexicon
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from annotate import annotate  # noqa: E402
+
+SERBIA = ("Serbia", "SRB", None, "state", "Serbia")
+ALBANIA = ("Albania", "ALB", None, "state", "Albania")
+IRAN = ("Iran", "IRN", None, "state", "Iran")
+IRAQ = ("Iraq", "IRQ", None, "state", "Iraq")
+CHINA = ("China", "CHN", None, "state", "China")
+USA = ("United States", "USA", None, "state", "United States")
+ITALY = ("Italy", "ITA", None, "state", "Italy")
+NK = ("North Korea", "PRK", None, "state", "North Korea")
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventsStage:
+    return EventsStage()
+
+
+def _events(nlp, stage, text, **layers):
+    doc = annotate(nlp, text, **layers)
+    stage.process(doc)
+    countries = {a.id: a.country for a in doc._.ew_actors}
+    return [(e.type, sorted(countries[a] for a in e.source), sorted(countries[a] for a in e.target))
+            for e in doc._.ew_events]
+
+
+@pytest.mark.parametrize(("text", "actors", "cue", "want"), [
+    ("Mugabe accused the United States of blackmail.",
+     [("Mugabe", "ZWE", "GOV", "person", "Mugabe"), USA], "accused", ("ACCUSE", ["ZWE"], ["USA"])),
+    ("Serbia rejected the plan by Albania.", [SERBIA, ALBANIA], "rejected", ("REJECT", ["SRB"], ["ALB"])),
+])
+def test_component_speech_act_cues_are_events(nlp, stage, text, actors, cue, want):
+    content = text.split(" ", 2)[2].rstrip(".")
+    got = _events(nlp, stage, text, actors=actors, attributions=[(cue, content, None)])
+    assert want in got
+
+
+def test_component_unresolved_addressee_is_no_event(nlp, stage):
+    text = "Kim visited factories, urging them to expedite production."
+    got = _events(nlp, stage, text, actors=[("Kim", "PRK", "GOV", "person", "Kim")],
+                  attributions=[("urging", "to expedite production", None)])
+    assert [e[0] for e in got if e[0] == "REQUEST"] == []
+
+
+@pytest.mark.parametrize(("text", "actors", "want"), [
+    ("Serbia lodged an official protest with Albania.", [SERBIA, ALBANIA], ("ACCUSE", ["SRB"], ["ALB"])),
+    ("Iran threatened to launch an offensive against Iraq.", [IRAN, IRAQ], ("THREATEN", ["IRN"], ["IRQ"])),
+    ("China demanded that the United States cancel the sale.", [CHINA, USA], ("REQUEST", ["CHN"], ["USA"])),
+])
+def test_roles_targets_behind_objects_and_clauses(nlp, stage, text, actors, want):
+    assert want in _events(nlp, stage, text, actors=actors)
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Iran threatened to launch an offensive against Iraq.", [IRAN, IRAQ]),
+    ("China demanded that the United States cancel the sale.", [CHINA, USA]),
+])
+def test_component_complement_of_threat_or_demand_is_no_event(nlp, stage, text, actors):
+    assert len(_events(nlp, stage, text, actors=actors)) == 1
+
+
+@pytest.mark.parametrize(("text", "places", "want"), [
+    ("Sudanese rebels shelled villages in Sudan.", [("Sudan", "SDN")], ("ASSAULT", ["SDN"], ["SDN"])),
+    ("Sudanese rebels shelled the town of Juba.", [("Juba", "SDN")], ("ASSAULT", ["SDN"], ["SDN"])),
+])
+def test_component_place_country_as_target(nlp, stage, text, places, want):
+    actors = [("Sudanese rebels", "SDN", "REB", "group", "rebels")]
+    assert _events(nlp, stage, text, actors=actors, places=places) == [want]
+
+
+def test_component_place_country_target_is_a_named_state(nlp, stage):
+    doc = annotate(nlp, "Sudanese rebels shelled villages in Sudan.",
+                   actors=[("Sudanese rebels", "SDN", "REB", "group", "rebels")], places=[("Sudan", "SDN")])
+    stage.process(doc)
+    (event,) = doc._.ew_events
+    target = next(a for a in doc._.ew_actors if a.id == event.target[0])
+    assert (target.kind, target.name, target.mentions) == ("state", "Sudan", [])
+
+
+def test_component_place_in_subject_is_no_target(nlp, stage):
+    text = "Soldiers in Guinea attacked the refugees."
+    got = _events(nlp, stage, text, actors=[("Soldiers", "GIN", "MIL", "group", "Soldiers")],
+                  places=[("Guinea", "GIN")])
+    assert got == [("ASSAULT", ["GIN"], [])]
+
+
+@pytest.mark.parametrize(("text", "actors", "want"), [
+    ("Despite international sanctions on North Korea, trade grew.", [NK], [("SANCTION", [], ["PRK"])]),
+    ("Despite international talks with North Korea, trade grew.", [NK], []),
+])
+def test_component_standalone_nouns_need_a_target(nlp, stage, text, actors, want):
+    assert _events(nlp, stage, text, actors=actors) == want
+
+
+@pytest.mark.parametrize(("text", "actors", "want"), [
+    ("Italy announced an embargo against Serbia.", [ITALY, SERBIA], ("SANCTION", ["ITA"], ["SRB"])),
+    ("A member of the Syrian parliament began a hunger strike.",
+     [("Syrian parliament", "SYR", "LEG", "organization", "parliament")], ("PROTEST", ["SYR"], [])),
+])
+def test_roles_light_verb_and_partitive_sources(nlp, stage, text, actors, want):
+    assert want in _events(nlp, stage, text, actors=actors)
+
+
+@pytest.mark.parametrize(("key", "kind", "expected"), [
+    ("investigate", "verbs", "ACCUSE"), ("promise", "verbs", "AGREE"), ("pledge", "verbs", "AGREE"),
+    ("accept", "verbs", "AGREE"), ("expel", "verbs", "SANCTION"), ("veto", "verbs", "REJECT"),
+    ("accuse", "verbs", "ACCUSE"), ("condemn", "verbs", "ACCUSE"), ("investigation", "nouns", "ACCUSE"),
+    ("hunger strike", "nouns", "PROTEST"), ("embargo", "nouns", "SANCTION"),
+    ("impose|sanctions", "patterns", "SANCTION"),
+])
+def test_lexicon_round2_typing(key, kind, expected):
+    lex = load_lexicon()
+    assert lex.codes[getattr(lex, kind)[key]].type == expected
