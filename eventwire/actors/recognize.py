@@ -206,7 +206,8 @@ class _Scanner:
         shared = self.coordinated_agent(end)
         if shared is not None:
             role, sector = shared
-            self.add(Found(i, end, f"AGENT:{code}{sector}:{role}", doc[i:end].text, "group", code, sector))
+            name = f"{doc[i:end].text} {role}"  # "North Korean leaders" for the span "North Korean"
+            self.add(Found(i, end, f"AGENT:{code}{sector}:{role}", name, "group", code, sector))
         elif is_state:
             if not _locative(doc[i:end]):
                 self.add(self.state(i, end, code))
