@@ -102,6 +102,10 @@ def extract(
         settings = Settings.from_env(model=model, batch_size=batch_size, n_process=n_process)
     except ValueError as err:
         raise _fail(str(err)) from None
+    if pretty and _count(source) != 1:
+        raise _fail("--pretty writes one document: give a single article (a .txt, .html or one-line .jsonl)")
+    if output is not None and not output.parent.is_dir():
+        raise _fail(f"{output}: the folder {output.parent} does not exist")
     items = read_input(source, settings.max_chars, published, article_id)
     try:
         first = next(items, None)
@@ -164,7 +168,11 @@ def _console(stderr: bool = True):
 def _write(docs: Iterator[Document], output: Path | None, pretty: bool, summary: bool) -> int:
     """Write every document; return how many were error documents."""
     bad, shown = 0, []
-    with output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout) as fh:
+    try:
+        sink = output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout)
+    except OSError as err:
+        raise _fail(f"{output}: {err.strerror}") from None
+    with sink as fh:
         for doc in docs:
             bad += doc.error is not None
             fh.write(_dump(doc, pretty) + "\n")

@@ -29,6 +29,8 @@ class Extractor:
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self.nlp = nlp or load_pipeline(self.settings.model)
+        # Our own limit is the one users set; spaCy's would otherwise raise E088 mid-batch.
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars)
 
     def extract(self, items: Iterable[Record | InputError]) -> Iterator[Document]:
         """One document per item, in order; an `InputError` item becomes an error document.

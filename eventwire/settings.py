@@ -37,7 +37,8 @@ class Settings:
             "max_chars": os.environ.get("EVENTWIRE_MAX_CHARS"),
         }
         values: dict[str, object] = {}
-        for key, raw in {**env, **overrides}.items():
+        given = {key: value for key, value in overrides.items() if value is not None}
+        for key, raw in {**env, **given}.items():
             if raw is None:
                 continue
             values[key] = raw if key == "model" else _positive_int(key, raw)

@@ -15,10 +15,15 @@ __all__ = ["Layout", "find_layout"]
 # Words that make a short last line a credit rather than content.
 _CREDIT_WORDS = re.compile(
     r"\b(news\s+service|news\s+agency|press|reuters|afp|agence|associated|bloomberg|wire|syndicat\w*"
-    r"|times|post|herald|tribune|journal|guardian|telegraph|gazette|copyright|service|newsroom|staff)\b"
-    r"|©|\(c\)",
+    r"|times|post|herald|tribune|journal|guardian|telegraph|gazette|service|newsroom|staff)\b",
     re.IGNORECASE,
 )
+_COPYRIGHT = re.compile(r"©|\(c\)\s|\bcopyright\b", re.IGNORECASE)
+_JOINERS = {"of", "the", "and", "for", "by", "de", "la", "le", "&"}
+# All-caps openings that are story labels, not the place a story was filed from.
+_SLUGS = {"EXCLUSIVE", "UPDATE", "UPDATED", "BREAKING", "URGENT", "FLASH", "ANALYSIS", "OPINION", "WATCH",
+          "CORRECTED", "CORRECTION", "FACTBOX", "EXPLAINER", "LIVE", "REFILE", "INSIGHT", "VIDEO", "PHOTOS",
+          "EDITORIAL", "COMMENT", "REVIEW", "INTERVIEW", "NEWS", "SPORT", "SPORTS", "WORLD", "BUSINESS"}
 # "MOSCOW (Reuters) -", "SEOUL, South Korea (AP) —", "WASHINGTON —", "Paris, March 3 (AFP) -"
 _DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,40}?)?)"
@@ -54,12 +59,19 @@ def _credit(text: str, known: str | None) -> tuple[int, str | None]:
 
 
 def _is_credit(line: str, known: str | None) -> bool:
-    """A short last line without sentence punctuation that names a wire, paper or copyright."""
+    """A short last line without sentence punctuation that names a wire, paper or copyright.
+
+    Besides a credit word, every word must be capitalised (or a small joining word), so a headline-like
+    last sentence ("Russia to press ahead with talks") stays content.
+    """
     if known and line.strip(" .") == known.strip(" ."):
         return True
     if not line or len(line) > 80 or len(line.split()) > 8 or line[-1] in ".?!\"”’:":
         return False
-    return bool(_CREDIT_WORDS.search(line))
+    if _COPYRIGHT.search(line):
+        return True
+    words = [w for w in re.findall(r"[^\W\d_][\w.'’&-]*", line) if w.lower() not in _JOINERS]
+    return bool(words) and all(w[0].isupper() for w in words) and bool(_CREDIT_WORDS.search(line))
 
 
 def _dateline(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -69,7 +81,7 @@ def _dateline(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None
     place = match.group("place")
     # An all-caps first word is what marks a dateline; "The talks -" is not one.
     first = place.split(",")[0].strip()
-    if not first.isupper() or len(first) < 3:
+    if not first.isupper() or len(first) < 3 or first.split()[0] in _SLUGS:
         return None, None
     dateline = (match.start("place"), match.start() + len(match.group(0).rstrip()))
     return dateline, (match.start("place"), match.end("place"))

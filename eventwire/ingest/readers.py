@@ -52,7 +52,11 @@ def read_input(
 def _read_file(path: Path, max_chars: int, seen: set[str], published: str | None, art_id: str | None):
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        with path.open("rb") as fh:
+        try:
+            fh = path.open("rb")
+        except OSError as err:
+            raise InputError("unreadable_file", f"{path}: {err.strerror}") from None
+        with fh:
             yield from read_jsonl_lines(fh, max_chars, seen)
     elif suffix == ".txt":
         yield _guard(lambda: _read_txt(path, max_chars, seen, published, art_id or path.stem), art_id or path.stem)
@@ -99,7 +103,9 @@ def _salvage_id(raw: bytes) -> str | None:
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
     value = obj.get("id") if isinstance(obj, dict) else None
-    return value if isinstance(value, str) else None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value)
 
 
 def _read_bytes_as_text(path: Path) -> str:
@@ -108,14 +114,19 @@ def _read_bytes_as_text(path: Path) -> str:
     except OSError as err:
         raise InputError("unreadable_file", f"{path}: {err.strerror}") from None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError("invalid_utf8", f"{path}: not valid UTF-8 (byte {err.start})") from None
 
 
 def _read_txt(path: Path, max_chars: int, seen: set[str], published: str | None, art_id: str) -> Record:
-    text = check_text(_read_bytes_as_text(path), max_chars)
-    return validate_record({"id": art_id, "text": text, "published": published}, seen, max_chars)
+    raw = _read_bytes_as_text(path)
+    text = check_text(raw.removeprefix("\ufeff"), max_chars)
+    record = validate_record({"id": art_id, "text": text, "published": published}, seen, max_chars)
+    # Without its byte-order mark the text is one character shorter than the file: ship the text
+    # the offsets refer to.
+    record.derived_text = len(text) != len(raw)
+    return record
 
 
 def _read_html(path: Path, max_chars: int, seen: set[str], art_id: str) -> Record:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from eventwire.errors import InputError
@@ -11,6 +12,8 @@ from eventwire.errors import InputError
 __all__ = ["Record", "parse_published", "validate_record"]
 
 _OPTIONAL_STR = ("title", "url", "credit", "publisher")
+# The contract's forms only: Python also accepts "20230913" and "2023-W37-3".
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\Z")
 
 
 @dataclass
@@ -27,7 +30,6 @@ class Record:
     publisher: str | None = None
     line: int | None = None
     derived_text: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def parse_published(raw: object, line: int | None = None) -> date | None:
@@ -37,6 +39,8 @@ def parse_published(raw: object, line: int | None = None) -> date | None:
     if not isinstance(raw, str) or not raw.strip():
         raise InputError("bad_published", f"published must be an ISO date string or null, got {raw!r}", line)
     text = raw.strip()
+    if not _ISO_DATE.match(text):
+        raise InputError("bad_published", f"published {raw!r} is not YYYY-MM-DD or an ISO datetime", line)
     try:
         if len(text) == 10:
             return date.fromisoformat(text)

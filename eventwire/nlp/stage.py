@@ -23,6 +23,8 @@ class Stage:
     name = "eventwire_stage"
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc._.ew_error:  # an earlier stage failed: keep its cause, don't build on partial output
+            return doc
         try:
             self.process(doc)
         except Exception as err:  # noqa: BLE001 - turned into an error document, never swallowed

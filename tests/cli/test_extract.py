@@ -170,3 +170,44 @@ def test_cli_every_command_has_help():
     for command in ("extract", "show", "schema"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_extract_output_folder_must_exist(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "nope" / "out.jsonl")])
+    assert result.exit_code == EXIT_USAGE and "does not exist" in result.output
+
+
+def test_extract_pretty_needs_a_single_article(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(GOOD) + "\n" + json.dumps(GOOD | {"id": "g2"}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(src), "--pretty"])
+    assert result.exit_code == EXIT_USAGE and "single article" in result.output
+
+
+def test_extract_env_model_is_used(tmp_path, monkeypatch):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    monkeypatch.setenv("EVENTWIRE_SPACY_MODEL", "no_such_model_from_env")
+    result = runner.invoke(app, ["extract", str(src)])
+    assert result.exit_code == EXIT_USAGE and "no_such_model_from_env" in result.output
+
+
+def test_extract_error_document_keeps_an_integer_id(nlp, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": 124, "text": "Fine.", "published": "soon"}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(src)])
+    assert result.exit_code == EXIT_PARTIAL
+    assert json.loads(result.stdout)["article"]["id"] == "124"
+
+
+def test_extract_txt_byte_order_mark_ships_the_text(nlp, tmp_path):
+    src = tmp_path / "bom.txt"
+    src.write_bytes("\ufeffKim Jong-un arrived in Russia.".encode())
+    result = runner.invoke(app, ["extract", str(src)])
+    assert result.exit_code == EXIT_OK
+    doc = json.loads(result.stdout)
+    text = doc["article"]["text"]
+    assert text == "Kim Jong-un arrived in Russia."
+    assert all(text[m["start"] : m["end"]] == m["text"] for a in doc["actors"] for m in a["mentions"])

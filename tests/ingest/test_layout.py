@@ -27,6 +27,8 @@ def test_layout_credit_line_is_cut(text, credit):
         "Kim met Putin.\nThe talks lasted for hours.",
         "Kim met Putin.\nPress freedom was not discussed at the summit today.",
         "One line only by the Associated Press",
+        "Kim met Putin.\nRussia to press ahead with Syria talks",
+        "Kim met Putin.\nIsrael attacked the Times Square office",
     ],
 )
 def test_layout_content_is_not_taken_for_a_credit(text):
@@ -57,7 +59,14 @@ def test_layout_dateline_place(text, place):
 
 
 @pytest.mark.parametrize(
-    "text", ["The talks - which lasted hours - ended.", "US - China talks ended.", "Kim met Putin."]
+    "text",
+    [
+        "The talks - which lasted hours - ended.",
+        "US - China talks ended.",
+        "Kim met Putin.",
+        "EXCLUSIVE - Kim met Putin.",
+        "BREAKING — Kim met Putin.",
+    ],
 )
 def test_layout_no_dateline(text):
     assert find_layout(text).dateline is None

@@ -77,3 +77,9 @@ def test_records_published_never_crashes(raw):
         parse_published(raw)
     except InputError as err:
         assert err.code == "bad_published"
+
+
+@pytest.mark.parametrize("raw", ["20230913", "2023-W37-3", "2023-256", "13/09/2023"])
+def test_records_published_outside_the_contract(raw):
+    with pytest.raises(InputError):
+        parse_published(raw)
