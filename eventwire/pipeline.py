@@ -134,7 +134,7 @@ def build_document(record: Record, layout: Layout, doc: Doc) -> Document:
         return Document(article=article, error=info)
     return Document(
         article=article,
-        actors=doc._.ew_actors or [],
+        actors=[*(doc._.ew_actors or []), *(doc._.ew_implied_actors or [])],
         places=doc._.ew_places or [],
         times=doc._.ew_times or [],
         attributions=doc._.ew_attributions or [],

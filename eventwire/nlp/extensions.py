@@ -12,6 +12,8 @@ attribute              type                                   written by
 ``doc._.ew_times``     ``list[schema.TimeExpr]``              eventwire_times
 ``doc._.ew_attributions`` ``list[schema.Attribution]``        eventwire_attribution
 ``doc._.ew_events``    ``list[schema.Event]``                 eventwire_events
+``doc._.ew_implied_actors`` ``list[schema.Actor]``            eventwire_events (actors an event implies
+                                                              without a mention: a place's country)
 ``doc._.ew_error``     ``str | None``                          any stage that failed
 =====================  =====================================  ==========================
 
@@ -29,7 +31,7 @@ __all__ = ["SPAN_GROUPS", "register_extensions"]
 SPAN_GROUPS = ("ew_actors", "ew_places", "ew_times")
 
 _DEFAULT_NONE = ("published", "dateline", "ew_error")
-_LISTS = ("ew_actors", "ew_places", "ew_times", "ew_attributions", "ew_events")
+_LISTS = ("ew_actors", "ew_implied_actors", "ew_places", "ew_times", "ew_attributions", "ew_events")
 
 
 def register_extensions() -> None:
