@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from eventwire.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, app
+from eventwire.schema import SCHEMA_PATH
 
 runner = CliRunner()
 GOOD = {"id": "g1", "text": "Kim Jong-un arrived in Russia on Tuesday.", "published": "2023-09-13"}
@@ -48,6 +50,9 @@ def test_extract_bad_lines_keep_their_place(nlp, bad_batch, tmp_path):
     assert [d["error"]["line"] for d in docs if "error" in d] == [2, 3, 4, 5, 6, 7, 8, 10]
     assert docs[0]["article"]["id"] == "g1" and docs[8]["article"]["id"] == "g2"
     assert all(set(d) == {"article", "error"} for d in docs if "error" in d)
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    for doc in docs:
+        validator.validate(doc)
 
 
 def test_extract_good_batch_exits_zero(nlp, tmp_path):
