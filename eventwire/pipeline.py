@@ -85,6 +85,7 @@ class Extractor:
         doc = self.nlp.make_doc(record.text[: layout.body_end])
         doc._.published = record.anchor
         doc._.dateline = layout.dateline_place
+        doc._.content_start = layout.dateline[1] if layout.dateline else 0
         return doc
 
 

@@ -6,7 +6,9 @@ Each stage writes its own attribute and its own span group and reads only earlie
 attribute              type                                   written by
 =====================  =====================================  ==========================
 ``doc._.published``    ``datetime.date | None``               the caller (ingest)
-``doc._.dateline``     ``tuple[int, int] | None`` (chars)     the caller (ingest)
+``doc._.dateline``     ``tuple[int, int] | None`` (chars)     the caller (ingest): the dateline's place
+``doc._.content_start`` ``int`` (chars, default 0)            the caller: where the story starts, after a
+                                                              dateline ("MOSCOW (Reuters) -" is no actor)
 ``doc._.ew_actors``    ``list[schema.Actor]``                 eventwire_actors
 ``doc._.ew_places``    ``list[schema.Place]``                 eventwire_places
 ``doc._.ew_times``     ``list[schema.TimeExpr]``              eventwire_times
@@ -39,6 +41,8 @@ def register_extensions() -> None:
     for name in _DEFAULT_NONE:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    if not Doc.has_extension("content_start"):
+        Doc.set_extension("content_start", default=0)
     for name in _LISTS:
         if not Doc.has_extension(name):
             # A getter-less default list would be shared between docs; set per doc instead.
