@@ -36,7 +36,8 @@ class ActorsStage(Stage):
         self.kb = kb
 
     def process(self, doc: Doc) -> None:
-        found = find_mentions(doc, self.kb)
+        # A dateline ("MOSCOW (Reuters) -") says where the story was filed and by whom: no actors there.
+        found = [f for f in find_mentions(doc, self.kb) if f.start >= doc._.content_start]
         actors, spans = build_actors(doc, found)
         doc._.ew_actors = actors
         doc.spans["ew_actors"] = spans

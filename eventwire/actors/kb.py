@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["KB_PATH", "KnowledgeBase", "Entity", "load_kb", "normalize"]
+__all__ = ["KB_PATH", "MAX_KEY_TOKENS", "KnowledgeBase", "Entity", "load_kb", "normalize"]
 
 KB_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.json.gz"
+# Longest n-gram (in spaCy tokens) looked up as a key: names are short, and the bound keeps the
+# scan at a few dict lookups per token; longer dictionary phrases are simply never matched.
+MAX_KEY_TOKENS = 6
 
 _NON_WORD = re.compile(r"[\s\-‐‑–_]+")
 _DROP = re.compile(r"[.\u2019'`]")
@@ -61,11 +64,6 @@ class KnowledgeBase:
     agents: dict[str, str]
     country_names: dict[str, str]
     state_nouns: frozenset[str]
-
-    @property
-    def max_words(self) -> int:
-        """Longest key in words, which bounds the n-gram lookup."""
-        return 6
 
     @classmethod
     def from_dict(cls, data: dict) -> KnowledgeBase:

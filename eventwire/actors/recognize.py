@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.kb import KnowledgeBase, normalize
+from eventwire.actors.kb import MAX_KEY_TOKENS, KnowledgeBase, normalize
 
 __all__ = ["Found", "find_mentions"]
 
@@ -39,6 +39,8 @@ class Found:
 
     :param key: grouping key; mentions with equal keys are one actor.
     :param link: when set, the key of an earlier actor this mention refers to (apposition, "the leader").
+    :param name_from: token where the person's own name starts when a title opens the mention
+        ("North Korean leader Kim Jong-un"), so short forms come from the name, not the title.
     """
 
     start: int
@@ -52,6 +54,7 @@ class Found:
     link: str | None = None
     family_first: bool = False
     tokens: tuple[int, int] = field(default=(0, 0))
+    name_from: int | None = None
 
 
 def _capitalised(tok: Token) -> bool:
@@ -63,6 +66,14 @@ def _name_end(tok: Token) -> bool:
     prev = tok.nbor(-1) if tok.i > 0 else None
     hyphen_tail = prev is not None and prev.text == "-" and not prev.whitespace_
     return (_capitalised(tok) or hyphen_tail) and not tok.is_punct
+
+
+def _family_first(word: str) -> bool:
+    """Family name first for a name the KB does not flag: a hyphenated given name with a lower-case
+    second part is the romanised Korean pattern ("Jong-un", "Jae-in", "Son-hui"); two capitalised
+    parts are a double surname ("Lai-Smith", "Ould-Abdallah"), whose first word is a given name."""
+    parts = word.split("-")
+    return len(parts) == 2 and parts[0][:1].isupper() and parts[1][:1].islower()
 
 
 def _modifier_compound(doc: Doc, end: int) -> bool:
@@ -95,7 +106,7 @@ class _Scanner:
         doc, kb = self.doc, self.kb
         if not _capitalised(doc[i]) or doc[i].lower_ in DEFINITE:
             return None
-        for j in range(min(len(doc), i + kb.max_words), i, -1):
+        for j in range(min(len(doc), i + MAX_KEY_TOKENS), i, -1):
             if not _name_end(doc[j - 1]) or _modifier_compound(doc, j):
                 continue
             key = self.key_at(i, j)
@@ -132,12 +143,19 @@ class _Scanner:
         return f
 
     def _register_short(self, f: Found) -> None:
-        """Surname (or family name first: Kim Jong-un -> Kim) as a short form for later mentions."""
-        words = self.doc[f.tokens[0]:f.tokens[1]].text.split()
+        """Surname (or family name first: Kim Jong-un -> Kim) as a short form for later mentions.
+
+        Only the person's own name counts: a title in the mention ("South Korean President") or a
+        role with no name ("the North Korean leader") must not make "South" or "leader" a short form.
+        """
+        if not f.key.startswith(("KB:", "PERSON:")):
+            return
+        first = f.tokens[0] if f.name_from is None else f.name_from
+        words = self.doc[first:f.tokens[1]].text.split()
         if len(words) < 2:
             return
         forms = [words[-1]]
-        if f.family_first or "-" in words[-1]:
+        if f.family_first or _family_first(words[-1]):
             forms.append(words[0])
         for form in forms:
             key = normalize(form)
@@ -252,7 +270,7 @@ class _Scanner:
         named = self.named_after(j)
         if named is not None and named[1] is not None:
             f = named[1]
-            f.start, f.country = i, f.country or code
+            f.name_from, f.start, f.country = f.start, i, f.country or code
             f.sector = f.sector or sector
             f.end = named[0]
             self.add(f)
@@ -328,15 +346,24 @@ class _Scanner:
         self.add(Found(i, j, f"AGENT:{code}{sector}:{self.key_at(i, j)}", doc[i:j].text, "group", code, sector))
         return j
 
+    def word_end(self, i: int) -> int:
+        """End of the written word starting at token i: spaCy splits "Lai-Smith" into three tokens."""
+        doc, j = self.doc, i + 1
+        while j + 1 < len(doc) and doc[j].text == "-" and not (doc[j - 1].whitespace_ or doc[j].whitespace_):
+            j += 2
+        return j
+
     def surname(self, i: int) -> int | None:
         """A later bare surname of a person named earlier in the article."""
         tok = self.doc[i]
-        named = tok.pos_ in ("PROPN", "NOUN") and _capitalised(tok)
-        f = self.short.get(normalize(tok.text)) if named else None
+        if tok.pos_ not in ("PROPN", "NOUN") or not _capitalised(tok):
+            return None
+        j = self.word_end(i)
+        f = self.short.get(self.key_at(i, j))
         if f is None:
             return None
-        self.add(Found(i, i + 1, f.key, f.name, f.kind, f.country, f.sector, f.kb_id))
-        return i + 1
+        self.add(Found(i, j, f.key, f.name, f.kind, f.country, f.sector, f.kb_id))
+        return j
 
     def titled_person(self, start: int, end: int) -> int:
         """An unknown person; a title before or at the start of the name ("President Dos Santos",
@@ -383,9 +410,10 @@ class _Scanner:
         end = _strip_possessive(ent)
         if end <= ent.start:
             return ent.end
+        if end == self.word_end(ent.start) and self.key_at(ent.start, end) in self.short:
+            # a known surname, whatever spaCy labels it ("Lai-Smith" comes out as an ORG)
+            return self.surname(ent.start) or end
         if ent.label_ == "PERSON":
-            if end - ent.start == 1 and normalize(ent.text) in self.short:
-                return self.surname(ent.start) or end
             return self.titled_person(ent.start, end)
         words = normalize(self.doc[ent.start:end].text).split()
         acronym = end - ent.start == 1 and ent.text.isupper() and 2 <= len(ent.text) <= 6

@@ -98,3 +98,11 @@ def test_component_span_group(nlp, text):
     assert {s.kb_id_ for s in spans} == ids
     assert [a.id for a in doc._.ew_actors] == [f"a{i}" for i in range(1, len(ids) + 1)]
     assert any(s.text == "Dmitry Peskov" and s.label_ == "RUSGOV" for s in spans)
+
+
+def test_actors_component_dateline_is_not_an_actor(extractor):
+    doc = extractor.extract_text(
+        "MOSCOW (Reuters) - Russian President Vladimir Putin met Xi Jinping on Monday.", "2023-03-21"
+    )
+    assert {a.name for a in doc.actors} >= {"Vladimir Putin", "Xi Jinping"}
+    assert all(m.start >= doc.article.dateline.end for a in doc.actors for m in a.mentions)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.actors.recognize import _family_first
+
 
 def _found(nlp, text):
     doc = nlp(text)
@@ -94,3 +96,33 @@ def test_recognize_kb_additions(nlp, text, mention, code):
 @pytest.mark.parametrize("text", ["Bombs fell on bases in Iraq and Syria.", "The war in Ukraine dragged on."])
 def test_recognize_coordinated_places_stay_places(nlp, text):
     assert nlp(text)._.ew_actors == []
+
+
+@pytest.mark.parametrize("text,full,short,code", [
+    ("North Korean leader Kim Jong-un arrived on Tuesday. Later Kim said the talks went well.",
+     "North Korean leader Kim Jong-un", "Kim", "PRKGOV"),
+    ("South Korean President Moon Jae-in met the envoy on Monday. Moon said the talks went well.",
+     "South Korean President Moon Jae-in", "Moon", "KORGOV"),
+])
+def test_recognize_titled_person_short_form(nlp, text, full, short, code):
+    actors = nlp(text)._.ew_actors
+    assert len(actors) == 1
+    assert [m.text for m in actors[0].mentions] == [full, short]
+    assert actors[0].code == code
+
+
+@pytest.mark.parametrize("text,later,linked", [
+    ("Jimmy Lai-Smith arrived on Tuesday. Lai-Smith said the talks went well.", "Lai-Smith", True),
+    ("Jimmy Lai-Smith arrived on Tuesday. Later Jimmy said the talks went well.", "Jimmy", False),
+])
+def test_recognize_double_surname_short_form(nlp, text, later, linked):
+    found = _found(nlp, text)
+    assert (found[later].id == found["Jimmy Lai-Smith"].id) is linked
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("Jong-un", True), ("Jae-in", True), ("Suk-yeol", True), ("Son-hui", True),
+    ("Lai-Smith", False), ("Ould-Abdallah", False), ("al-Assad", False), ("Peskov", False),
+])
+def test_recognize_family_first_rule(word, expected):
+    assert _family_first(word) is expected
