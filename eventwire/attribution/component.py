@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,31 +26,83 @@ class AttributionStage(Stage):
 
     def process(self, doc: Doc) -> None:
         text = doc.text  # built anew from the tokens on every access: read it once
-        found = sorted(find_attributions(doc, find_quotes(text)), key=lambda f: f.cue)
+        found = sorted(find_attributions(doc, text, find_quotes(text)), key=lambda f: f.cue)
         parents = assign_parents([f.cue for f in found], [f.content for f in found])
-        actors = _actor_spans(doc)
-        people = _person_spans(doc, actors)
+        actors = _Mentions(_actor_spans(doc))
+        people = _People(doc, actors.spans)
         doc._.ew_attributions = [
             _to_schema(doc, text, i, f, parents[i], actors, people) for i, f in enumerate(found)
         ]
 
 
-def _actor_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start char, end char, actor id) of every actor mention, if the actors stage ran."""
+Mention = tuple[int, int, str]
+
+
+def _actor_spans(doc: Doc) -> list[Mention]:
+    """(start char, end char, actor id) of every actor mention in span-group order, if the actors stage ran.
+
+    The group lists mentions actor by actor (in order of first mention), not in text order.
+    """
     group = doc.spans.get("ew_actors") if "ew_actors" in doc.spans else None
     if group is None:
         return []
     return [(s.start_char, s.end_char, s.kb_id_) for s in group if s.kb_id_]
 
 
-def _person_spans(doc: Doc, actors: list[tuple[int, int, str]]) -> list[tuple[int, int, str, bool]]:
-    """Person actor mentions in text order, each flagged if it is a subject: what "he" may refer to."""
-    kinds = {a.id: a.kind for a in (doc._.ew_actors or [])}
-    return sorted((*a, _is_subject(doc, a)) for a in actors if kinds.get(a[2]) == "person")
+class _Mentions:
+    """Actor mentions searchable by position, answered in span-group order.
+
+    A mention overlapping [start, end) starts before ``end`` and no earlier than ``start`` minus the
+    longest mention, so a bisection over the mentions sorted by start bounds the search to a few
+    neighbours: the cost per source does not grow with the number of actors in the article.
+    """
+
+    def __init__(self, spans: list[Mention]) -> None:
+        self.spans = spans
+        self.by_start = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self.starts = [spans[k][0] for k in self.by_start]
+        self.longest = max((a[1] - a[0] for a in spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions that share a character with [start, end), in span-group order."""
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        found = sorted(k for k in self.by_start[lo:hi] if self.spans[k][1] > start)
+        return [self.spans[k] for k in found]
 
 
-def _resolve(doc: Doc, root: int, actors: list[tuple[int, int, str]],
-             people: list[tuple[int, int, str, bool]]) -> str | None:
+class _People:
+    """Person mentions, for the antecedent of "he"/"she": the latest one ending before the pronoun.
+
+    Sorted by end with running maxima (latest mention so far, latest subject so far), so each
+    pronoun is one bisection instead of a pass over every earlier person.
+    """
+
+    def __init__(self, doc: Doc, actors: list[Mention]) -> None:
+        kinds = {a.id: a.kind for a in (doc._.ew_actors or [])}
+        people = sorted((a for a in actors if kinds.get(a[2]) == "person"), key=lambda a: a[1])
+        self.ends = [a[1] for a in people]
+        self.latest: list[Mention | None] = []
+        self.latest_subject: list[Mention | None] = []
+        latest: Mention | None = None
+        subject: Mention | None = None
+        for a in people:
+            latest = max(latest, a) if latest else a
+            if _is_subject(doc, a):
+                subject = max(subject, a) if subject else a
+            self.latest.append(latest)
+            self.latest_subject.append(subject)
+
+    def before(self, pos: int) -> str | None:
+        """Actor id of the latest subject person ending by ``pos``, else of the latest person."""
+        k = bisect_right(self.ends, pos) - 1
+        if k < 0:
+            return None
+        best = self.latest_subject[k] or self.latest[k]
+        return best[2] if best else None
+
+
+def _resolve(doc: Doc, root: int, actors: _Mentions, people: _People) -> str | None:
     """The actor a pronoun source stands for, so that users get the speaker and not "he".
 
     "officials who said": the relative pronoun's antecedent. "he said": the most recent person
@@ -58,33 +112,33 @@ def _resolve(doc: Doc, root: int, actors: list[tuple[int, int, str]],
     lower = tok.lower_
     if lower in _RELATIVE and tok.head.dep_ == "relcl":
         head = tok.head.head
-        return next((a[2] for a in actors if a[0] <= head.idx < a[1]), None)
+        covering = actors.overlapping(head.idx, head.idx + 1)
+        return covering[0][2] if covering else None
     if lower in _PERSONAL:
-        before = [a for a in people if a[1] <= tok.idx]
-        subjects = [a for a in before if a[3]]
-        return (subjects or before)[-1][2] if before else None
+        return people.before(tok.idx)
     return None
 
 
-def _is_subject(doc: Doc, mention: tuple[int, int, str]) -> bool:
+def _is_subject(doc: Doc, mention: Mention) -> bool:
     """Whether an actor mention is the subject of its clause (the likeliest antecedent of "he")."""
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
     return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
-def _actor_of(found: Found, root_char: int | None, actors: list[tuple[int, int, str]]) -> str | None:
+def _actor_of(found: Found, root_char: int | None, actors: _Mentions) -> str | None:
     """The actor whose mention is the source: the one covering the head word, else one inside it."""
     if found.source is None:
         return None
     start, end = found.source
-    inside = [a for a in actors if start <= a[0] and a[1] <= end]
+    near = actors.overlapping(start, end)
     if root_char is not None:
-        for a in actors:
-            if a[0] <= root_char < a[1] and (a[0] < end and start < a[1]):
+        for a in near:
+            if a[0] <= root_char < a[1]:
                 return a[2]
+    inside = [a for a in near if start <= a[0] and a[1] <= end]
     if inside:
         return inside[-1][2]
-    covering = [a for a in actors if a[0] <= start and end <= a[1]]
+    covering = [a for a in near if a[0] <= start and end <= a[1]]
     return covering[0][2] if covering else None
 
 
@@ -93,8 +147,7 @@ _RELATIVE = frozenset({"who", "which", "that"})
 
 
 def _to_schema(
-    doc: Doc, text: str, i: int, f: Found, parent: int | None, actors: list[tuple[int, int, str]],
-    people: list[tuple[int, int, str, bool]],
+    doc: Doc, text: str, i: int, f: Found, parent: int | None, actors: _Mentions, people: _People,
 ) -> Attribution:
     """The schema item for one found attribution: id by cue order, parent id, actor id of the source."""
     root_char = doc[f.source_root].idx if f.source_root is not None else None

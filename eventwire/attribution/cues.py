@@ -14,17 +14,23 @@ __all__ = [
     "CHANNEL_NOUNS",
     "CLAUSAL_CUES",
     "CONFIRM_LEMMAS",
+    "ACT_CUES",
     "DENY_LEMMAS",
     "EVIDENCE_NOUNS",
     "EVIDENCE_VERBS",
     "NO_HOLDER",
     "NOUN_CUES",
+    "REPORTING_LEMMAS",
     "SPEECH_ACT_CUES",
     "STRONG_CUES",
     "XCOMP_CUES",
     "cue_status",
     "is_cue_lemma",
 ]
+
+# Cues that say whether their content holds: they lend it the status "confirmed" or "denied".
+CONFIRM_LEMMAS = frozenset({"confirm", "acknowledge", "admit", "concede", "verify", "corroborate", "affirm"})
+DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow"})
 
 # Reports on their own, with or without a complement ("he said", "as Putin told reporters").
 STRONG_CUES = frozenset({"say", "tell"})
@@ -41,7 +47,7 @@ CLAUSAL_CUES = frozenset({
     "promise", "pledge", "threaten", "forecast", "disclose", "divulge", "signal", "ask",
     "wonder", "question", "answer", "urge", "demand", "charge", "accuse", "blame", "believe",
     "underline", "highlight", "point", "cite", "quote", "continue", "read",
-})
+}) | DENY_LEMMAS
 
 # Speech acts whose object is what was said ("X called the plan a mistake", "X denied the claims").
 SPEECH_ACT_CUES = frozenset({
@@ -50,7 +56,7 @@ SPEECH_ACT_CUES = frozenset({
     "cite", "echo", "endorse", "congratulate", "mock", "blame", "question", "ask", "welcome",
     "mention", "express", "propose", "acknowledge", "defend", "note", "report", "encourage",
     "recommend", "applaud", "hail", "lambaste", "tout", "warn", "reveal", "admit",
-})
+}) | DENY_LEMMAS
 
 # Attitude verbs: cues only when they govern an infinitive ("declined to comment", "is expected to
 # sign", "seems to understand"); the infinitive is the content.
@@ -96,16 +102,40 @@ CHANNEL_NOUNS = frozenset({
     "remarks", "session", "hearing", "testimony", "rally", "event", "appearance", "note", "document",
 })
 
-CONFIRM_LEMMAS = frozenset({"confirm", "acknowledge", "admit", "concede", "verify", "corroborate", "affirm"})
-DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "disavow"})
+
+
+# Cue verbs that are acts in their own right (accusing, demanding, threatening, promising,
+# denying): the events stage codes them as events, so they are not pure reporting.
+ACT_CUES = frozenset({
+    "accuse", "agree", "allege", "ask", "assure", "blame", "caution", "charge", "complain", "concede",
+    "counter", "declare", "demand", "insist", "pledge", "promise", "threaten", "urge", "vow", "warn",
+    "recognize", "recognise",
+}) | DENY_LEMMAS
+
+# Lemmas whose cue only reports what someone said, wrote, found or thinks and is never an event
+# itself: the events stage skips a cue word with one of these lemmas. "according to" is listed as
+# written and by its words' lemmas ("accord", "according").
+REPORTING_LEMMAS = frozenset(
+    (STRONG_CUES | CLAUSAL_CUES | {"describe", "echo", "express", "think"}
+     | {"according to", "according", "accord"}) - ACT_CUES
+)
+
+_VOWELS = frozenset("aeiou")
 
 
 def _inflections(lemma: str) -> set[str]:
-    """Regular English forms of a verb, enough to map a cue's surface text back to its lemma."""
+    """Regular English forms of a verb, enough to map a cue's surface text back to its lemma.
+
+    A final consonant after a single vowel may double ("admitted", "rebutted"); the doubled forms
+    are added whenever the spelling allows it, since a form no verb has is never looked up.
+    """
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
     if lemma.endswith("y"):
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) >= 3 and lemma[-1] not in _VOWELS | set("wxy") and lemma[-2] in _VOWELS \
+            and lemma[-3] not in _VOWELS:
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
 
 

@@ -7,6 +7,7 @@ parenthetical cue (", RIA journalists reported."), the clause it comments on.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -190,12 +191,18 @@ def _channel(tok: Token, text: str) -> str | None:
 
 
 class _Finder:
-    """Finds the content of a cue verb; holds the doc and its quotation spans."""
+    """Finds the content of a cue verb; holds the doc and its quotation spans.
 
-    def __init__(self, doc: Doc, quotes: list[CharSpan]) -> None:
+    The quotations are in text order and do not overlap, so their starts and ends are both sorted:
+    the quotation next to a cue is found by bisection, never by scanning them all for each cue.
+    """
+
+    def __init__(self, doc: Doc, text: str, quotes: list[CharSpan]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.quotes = quotes
+        self.starts = [q[0] for q in quotes]
+        self.ends = [q[1] for q in quotes]
 
     def content(self, tok: Token) -> tuple[CharSpan | None, bool]:
         """(content span, is a direct quotation) for a cue verb, or (None, False)."""
@@ -240,10 +247,10 @@ class _Finder:
         """The quotation that ends just before the cue's clause: “...,” he said."""
         start = self.doc[self._clause_left(tok)].idx
         sent_start = tok.sent.start_char
-        for qs, qe in self.quotes:
-            gap = self.text[qe:start]
+        for k in range(bisect_left(self.ends, start - _QUOTE_GAP), bisect_right(self.ends, start)):
+            qs, qe = self.quotes[k]
             opens_sentence = qs <= sent_start + 1 or not self.text[sent_start:qs].strip()
-            if qe <= start and len(gap) <= _QUOTE_GAP and not gap.strip(" ,—–-\n") and opens_sentence:
+            if not self.text[qe:start].strip(" ,—–-\n") and opens_sentence:
                 return qs, qe
         return None
 
@@ -251,10 +258,9 @@ class _Finder:
         """The quotation the cue opens: he said: “...”, he said, “...”."""
         last = max([tok.i] + [c.right_edge.i for c in tok.children if c.i > tok.i and c.dep_ != "punct"])
         end = self.doc[last].idx + len(self.doc[last])
-        for qs, qe in self.quotes:
-            gap = self.text[end:qs]
-            if qs >= end and len(gap) <= _QUOTE_GAP and gap.strip() in (":", ",", ""):
-                return qs, qe
+        for k in range(bisect_left(self.starts, end), bisect_right(self.starts, end + _QUOTE_GAP)):
+            if self.text[end:self.starts[k]].strip() in (":", ",", ""):
+                return self.quotes[k]
         return None
 
     def _parenthetical(self, tok: Token) -> tuple[CharSpan | None, bool]:
@@ -408,12 +414,17 @@ def _is_name(tokens: Span) -> bool:
     return len(tokens) <= 2 and all(t.is_title and t.pos_ == "NOUN" for t in tokens)
 
 
-def _dash_cue(tok: Token, text: str, quotes: list[CharSpan]) -> Found | None:
-    """ "“...” ― Sonya Herridge": a dash between a quotation and the name of whoever said it."""
-    doc = tok.doc
+def _dash_cue(tok: Token, finder: _Finder) -> Found | None:
+    """ "“...” ― Sonya Herridge": a dash between a quotation and the name of whoever said it.
+
+    Only the last quotation ending before the dash can qualify: an earlier one has that quotation
+    between itself and the dash.
+    """
+    doc, text = tok.doc, finder.text
     dash = tok.idx + len(tok) - 1
-    quote = next((q for q in quotes if q[1] <= dash and not text[q[1]:dash].strip(" \xa0,.")), None)
-    if quote is None:
+    k = bisect_right(finder.ends, dash) - 1
+    quote = finder.quotes[k] if k >= 0 else None
+    if quote is None or text[quote[1]:dash].strip(" \xa0,."):
         return None
     names = []
     for t in doc[tok.i + 1: min(len(doc), tok.i + 12)]:
@@ -455,9 +466,12 @@ def _quote_or_plain(text: str, span: CharSpan) -> tuple[CharSpan, bool]:
     return span, is_quote
 
 
-def find_attributions(doc: Doc, quotes: list[CharSpan]) -> list[Found]:
-    """Every attribution of the doc, in the order of its cue."""
-    finder = _Finder(doc, quotes)
+def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found]:
+    """Every attribution of the doc, in the order of its cue.
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it from the tokens on every access.
+    """
+    finder = _Finder(doc, text, quotes)
     found: list[Found] = []
     for tok in doc:
         item = None
@@ -468,7 +482,7 @@ def find_attributions(doc: Doc, quotes: list[CharSpan]) -> list[Found]:
         elif tok.text == ":":
             item = _colon_cue(tok, finder.text)
         elif tok.text[-1] in _DASHES or tok.text == "--":
-            item = _dash_cue(tok, finder.text, quotes)
+            item = _dash_cue(tok, finder)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             item = _noun_cue(tok)
         elif _is_cue_verb(tok):

@@ -108,3 +108,21 @@ def test_component_ids_follow_cue_order(nlp, text):
     assert [a.id for a in found] == [f"q{i + 1}" for i in range(len(found))]
     assert [a.cue_start for a in found] == sorted(a.cue_start for a in found)
     assert len(found) >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The Kremlin disputed the claims of a Ukrainian offensive.", "disputed",
+         "the claims of a Ukrainian offensive"),
+        ("Officials disputed that the convoy was attacked.", "disputed", "that the convoy was attacked"),
+        ("The ministry refuted that troops had crossed the border.", "refuted",
+         "that troops had crossed the border"),
+        ("The party disavowed the candidate's remarks.", "disavowed", "the candidate's remarks"),
+        ("Russia admitted that its jets had struck the village.", "admitted",
+         "that its jets had struck the village"),
+    ],
+)
+def test_component_denials_and_admissions_are_cues(nlp, text, cue, content):
+    _, found = _attributions(nlp, text)
+    assert [(a.cue, _content(text, a)) for a in found] == [(cue, content)]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from eventwire.attribution import cue_status, enclosing_attribution
-from eventwire.attribution.nesting import assign_parents
+from eventwire.attribution import REPORTING_LEMMAS, cue_status, enclosing_attribution
+from eventwire.attribution.nesting import _break_cycles, assign_parents
 from eventwire.attribution.quotes import find_quotes
 
 
@@ -22,10 +24,68 @@ from eventwire.attribution.quotes import find_quotes
         ([(0, 4), (20, 24)], [(0, 30), (0, 30)], [None, None]),
         # no content, no children
         ([(0, 4), (20, 24)], [None, None], [None, None]),
+        # a three-way loop 0 -> 1 -> 2 -> 0 (each content holds the next cue but not the cue before):
+        # the widest content (1, first of the two widest) loses its parent; 3 leads into the loop
+        # and keeps its link
+        ([(10, 14), (30, 34), (50, 54), (62, 66)], [(45, 70), (0, 40), (20, 60), None], [1, None, 0, 0]),
+        # equal contents: the earlier attribution is the parent
+        ([(0, 4), (40, 44), (15, 19)], [(10, 30), (10, 30), None], [None, None, 0]),
     ],
 )
 def test_nesting_assign_parents(cues, contents, parents):
     assert assign_parents(cues, contents) == parents
+
+
+def _pairwise_parents(cues, contents):
+    """The definition of a parent, checked pair by pair (what the sweep must agree with)."""
+    def inside(inner, outer):
+        return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+    parents = []
+    for i, cue in enumerate(cues):
+        fits = [(c[1] - c[0], j) for j, c in enumerate(contents)
+                if j != i and c is not None and inside(cue, c)
+                and not (contents[i] is not None and inside(cues[j], contents[i]))]
+        parents.append(min(fits)[1] if fits else None)
+    return parents
+
+
+_SPAN = st.tuples(st.integers(0, 60), st.integers(1, 40)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@given(st.lists(st.tuples(_SPAN, st.none() | _SPAN), max_size=12))
+def test_nesting_assign_parents_matches_pairwise_definition(items):
+    cues, contents = [c for c, _ in items], [c for _, c in items]
+    expected = _break_cycles(_pairwise_parents(cues, contents), contents)
+    parents = assign_parents(cues, contents)
+    assert parents == expected
+    for i in range(len(parents)):  # a forest: every chain of parents ends
+        seen, j = set(), i
+        while j is not None:
+            assert j not in seen
+            seen.add(j)
+            j = parents[j]
+
+
+@pytest.mark.parametrize(
+    ("parents", "widths", "expected"),
+    [
+        # 0 leads into the loop 1 <-> 2: only a link inside the loop is cut, 0 -> 1 stays
+        ([1, 2, 1], [10, 20, 30], [1, 2, None]),
+        ([1, 2, 1], [10, 30, 20], [1, None, 1]),
+        # a loop of three with a tail of two
+        ([1, 2, 3, 1, 0], [5, 50, 40, 30, 1], [1, None, 3, 1, 0]),
+        # two separate loops, each cut once
+        ([1, 0, 3, 2], [10, 20, 20, 10], [1, None, None, 2]),
+        # no loop: nothing changes
+        ([None, 0, 1, 1], [40, 30, 20, 10], [None, 0, 1, 1]),
+        # a node that is its own parent
+        ([0, 0], [10, 5], [None, 0]),
+    ],
+)
+def test_nesting_break_cycles_cuts_one_link_per_loop(parents, widths, expected):
+    contents = [(0, w) for w in widths]
+    assert _break_cycles(parents, contents) == expected
 
 
 @pytest.mark.parametrize(
@@ -60,7 +120,27 @@ def test_quotes_find_quotes(text, spans):
         ("confirmed", "confirmed"), ("confirm", "confirmed"), ("has acknowledged", "confirmed"),
         ("denied", "denied"), ("denies", "denied"), ("rejected", "denied"),
         ("said", "reported"), ("according to", "reported"), ("", "reported"),
+        # doubled final consonants
+        ("admitted", "confirmed"), ("has admitted", "confirmed"), ("admitting", "confirmed"),
+        ("rebutted", "denied"), ("rebutting", "denied"),
+        # the rarer denials
+        ("disputed", "denied"), ("refuted", "denied"), ("disavowed", "denied"), ("disputes", "denied"),
+        ("committed", "reported"), ("submitted", "reported"),
     ],
 )
 def test_cues_cue_status(cue, status):
     assert cue_status(cue) == status
+
+
+@pytest.mark.parametrize(
+    ("lemma", "reporting"),
+    [
+        ("say", True), ("tell", True), ("report", True), ("state", True), ("add", True), ("note", True),
+        ("according to", True), ("confirm", True), ("announce", True), ("think", True),
+        # speech acts that are events in their own right
+        ("accuse", False), ("threaten", False), ("deny", False), ("urge", False), ("promise", False),
+        ("dispute", False),
+    ],
+)
+def test_cues_reporting_lemmas(lemma, reporting):
+    assert (lemma in REPORTING_LEMMAS) is reporting
