@@ -112,13 +112,21 @@ def read_countries(path: Path) -> dict[str, str]:
 
 def read_hand(path: Path) -> list[tuple[str, str, str]]:
     """Rows (kind, key, code) of the hand-edited TSV; ``-`` as code removes an entry. Kind ``standalone``
-    marks an event noun that may be coded with a target and no source (its code column is ``*``)."""
+    marks an event noun that may be coded with a target and no source (its code column is ``*``); kind
+    ``plover`` gives a CAMEO code (key) the PLOVER ``TYPE,mode`` of its code column."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             kind, key, code = line.split("\t")[:3]
             rows.append((kind.strip(), key.strip().lower(), code.strip()))
     return rows
+
+
+def _plover_override(value: str) -> dict:
+    """``TYPE,mode`` of a hand-edited plover row as a CAMEO2PLOVER row: where the PLOVER manual codes a
+    CAMEO category differently from the table (international sanctions are SANCTION discontinue)."""
+    kind, _, mode = value.partition(",")
+    return {"type": kind.strip(), "mode": mode.strip() or None, "context": []}
 
 
 def _plover_of(code: str, plover: dict[str, dict]) -> dict | None:
@@ -134,10 +142,11 @@ def build(shared: Path = SHARED, hand: Path = HAND) -> dict:
     verbs, patterns = read_verbs(shared / "phoenix" / "CAMEO.2.0.txt")
     plover, cameo = read_plover(shared / "plover" / "CAMEO2PLOVER-2021.txt"), read_cameo(
         shared / "cameo" / "cameo-codes.csv")
-    tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}, "standalone": {}}
+    tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}, "standalone": {}, "plover": {}}
     for kind, key, code in read_hand(hand):
         tables[kind][key] = None if code == "-" else code
     standalone = tables.pop("standalone")
+    plover |= {code: _plover_override(value) for code, value in tables.pop("plover").items()}
     used = {c for t in tables.values() for c in t.values() if c}
     codes = {}
     for code in sorted(used):

@@ -7,9 +7,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventwire.attribution import REPORTING_LEMMAS, cue_status, enclosing_attribution
 from eventwire.events.lexicon import Hit, Lexicon, load_lexicon
 from eventwire.events.roles import ActorIndex, Roles, clause_tokens, noun_roles, verb_roles
-from eventwire.events.status import FUTURE_HEADS, HYPO_HEADS, cue_status, innermost_attribution, modality
+from eventwire.events.status import FUTURE_HEADS, HYPO_HEADS, modality
 from eventwire.nlp.stage import Stage
 from eventwire.schema import Attribution, Event, Mention
 
@@ -21,16 +22,6 @@ PLACE_PREPS = frozenset({"in", "at", "near", "to", "inside", "outside", "on"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 VISIT_CODES = frozenset({"042", "043"})
 MODAL_HEADS = FUTURE_HEADS | HYPO_HEADS
-# Attribution cues that only report: never events. Other cues are speech acts that are events too
-# ("X accused Y", "X rejected the plan", "X urged Y to ...").
-REPORTING_VERBS = frozenset({
-    "say", "tell", "report", "state", "add", "note", "confirm", "announce", "claim", "write", "accord",
-    "according", "suggest", "argue", "reply", "reveal", "explain", "conclude", "predict", "tweet", "post",
-    "mention", "respond", "recall", "admit", "acknowledge", "assert", "stress", "emphasize", "emphasise",
-    "maintain", "contend", "testify", "show", "find", "indicate", "estimate", "observe", "remark",
-    "comment", "hint", "speculate", "inform", "notify", "remind", "reiterate", "repeat", "affirm",
-    "proclaim", "disclose", "signal", "believe", "cite", "quote", "read", "describe", "express", "echo",
-    "continue", "wonder", "question", "answer", "think", "quip", "joke", "shout", "recount"})
 # Types whose complement clause is what was demanded, threatened or refused, not an event of its own.
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
 # Types whose party acted upon may be the country of the place where they happen.
@@ -47,11 +38,14 @@ class EventsStage(Stage):
         self.lexicon = lexicon or load_lexicon()
 
     def process(self, doc: Doc) -> None:
+        doc._.ew_implied_actors = []  # this stage's own list: a re-run starts afresh
         index = ActorIndex(doc)
         ctx = _DocContext(doc)
         events: list[Event] = []
         for tok in doc:
-            if tok.i in index.by_token or (tok.i in ctx.cue_tokens and tok.lemma_.lower() in REPORTING_VERBS):
+            # A cue that only reports is never an event; speech acts ("X accused Y", "X urged Y to ...")
+            # are attributions and events both.
+            if tok.i in index.by_token or (tok.i in ctx.cue_tokens and tok.lemma_.lower() in REPORTING_LEMMAS):
                 continue
             hit = self._hit(tok)
             if hit is None or _elaborates(tok, hit, self):
@@ -206,13 +200,15 @@ def _unresolved_addressee(tok: Token) -> bool:
 
 def _status(tok: Token, ctx: _DocContext) -> tuple[str, Attribution | None]:
     """Modality first, then the innermost attribution (reported / confirmed / denied), else asserted."""
-    att = innermost_attribution(tok.idx, tok.idx + len(tok), ctx.attributions)
+    found = enclosing_attribution(ctx.attributions, tok.idx, tok.idx + len(tok))
+    att = ctx.attributions[found] if found is not None else None
     mod = modality(tok, ctx.cue_tokens)
     if mod:
         return mod, att
     if att is not None:
+        # The parser's lemma, not the cue's text: "admitted" -> "admit" whatever the inflection.
         cue = ctx.doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
-        return cue_status(cue.root.lemma_.lower() if cue is not None else ""), att
+        return cue_status(cue.root.lemma_.lower() if cue is not None else att.cue), att
     if tok.head.lemma_.lower() in ("confirm", "deny") and tok.dep_ in ("dobj", "ccomp"):
         return cue_status(tok.head.lemma_.lower()), None
     return "asserted", None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -54,11 +55,17 @@ def clause_tokens(trigger: Token) -> list[Token]:
 
 
 class ActorIndex:
-    """Token -> actor lookups for one doc, plus the minimal anaphora the stage needs."""
+    """Token -> actor lookups for one doc, plus the minimal anaphora the stage needs.
+
+    ``actors`` holds the actors stage's actors and the implied ones this stage adds (``of_country``), so
+    every lookup sees both; the implied ones are written to ``doc._.ew_implied_actors`` only, since
+    ``doc._.ew_actors`` belongs to the actors stage.
+    """
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.actors: dict[str, Actor] = {a.id: a for a in (doc._.ew_actors or [])}
+        implied = doc._.ew_implied_actors or []
+        self.actors: dict[str, Actor] = {a.id: a for a in [*(doc._.ew_actors or []), *implied]}
         self.by_token: dict[int, str] = {}
         group = doc.spans.get("ew_actors", [])
         for span in group:
@@ -66,6 +73,8 @@ class ActorIndex:
                 for i in range(span.start, span.end):
                     self.by_token.setdefault(i, span.kb_id_)
         self.order = sorted(self.by_token.items())
+        self._next_id = 1 + max((int(a[1:]) for a in self.actors if a[:1] == "a" and a[1:].isdigit()), default=0)
+        self._sents: tuple[list[int], list[list[tuple[int, str]]], list[int | None]] | None = None
 
     def phrase(self, head: Token) -> list[str]:
         """Actors of the noun phrase headed by ``head``, through conjuncts and appositions."""
@@ -104,17 +113,33 @@ class ActorIndex:
         return ids
 
     def _group(self, head: Token) -> list[str]:
-        """The actors of the latest sentence that names two or more parties of different countries."""
-        sents = [s for s in head.doc.sents if s.start <= head.i]
-        for sent in reversed(sents):
-            by_country: dict[str, str] = {}
+        """The actors of the latest sentence that names two or more persons of different countries
+        (in the head's own sentence, only those before it)."""
+        starts, persons, latest = self._person_sents()
+        k = bisect_right(starts, head.i) - 1
+        own = _by_country([(i, aid) for i, aid in persons[k] if i < head.i], self.actors)
+        if len(own) >= 2:
+            return own
+        prev = latest[k - 1] if k > 0 else None
+        return _by_country(persons[prev], self.actors) if prev is not None else []
+
+    def _person_sents(self) -> tuple[list[int], list[list[tuple[int, str]]], list[int | None]]:
+        """Sentence start tokens, each sentence's mentions of persons with a country, and for each
+        sentence the latest one up to it that names two countries' persons. Built once per doc on the
+        first plural anaphor: scanning every sentence for every "they" was quadratic."""
+        if self._sents is None:
+            starts = [s.start for s in self.doc.sents]
+            persons: list[list[tuple[int, str]]] = [[] for _ in starts]
             for i, aid in self.order:
                 actor = self.actors[aid]
-                if sent.start <= i < min(sent.end, head.i) and actor.country and actor.kind == "person":
-                    by_country.setdefault(actor.country, aid)
-            if len(by_country) >= 2:
-                return list(by_country.values())
-        return []
+                if actor.country and actor.kind == "person":
+                    persons[bisect_right(starts, i) - 1].append((i, aid))
+            latest: list[int | None] = []
+            for k, found in enumerate(persons):
+                two = len({self.actors[aid].country for _, aid in found}) >= 2
+                latest.append(k if two else (latest[-1] if latest else None))
+            self._sents = (starts, persons, latest)
+        return self._sents
 
     def of_country(self, country: str | None, name: str | None = None) -> list[str]:
         """The actor standing for a country (for "arrived in Russia", "shelled villages in Sudan"): its
@@ -127,14 +152,20 @@ class ActorIndex:
         if cands:
             cands.sort(key=lambda a: a.kind != "state")
             return [cands[0].id]
-        n = len(self.actors) + 1
-        while f"a{n}" in self.actors:
-            n += 1
-        actor = Actor(id=f"a{n}", name=name or country, kind="state", country=country, sector=None,
+        actor = Actor(id=f"a{self._next_id}", name=name or country, kind="state", country=country, sector=None,
                       code=country, mentions=[])
+        self._next_id += 1
         self.actors[actor.id] = actor
-        self.doc._.ew_actors = [*(self.doc._.ew_actors or []), actor]
+        self.doc._.ew_implied_actors = [*(self.doc._.ew_implied_actors or []), actor]
         return [actor.id]
+
+
+def _by_country(persons: list[tuple[int, str]], actors: dict[str, Actor]) -> list[str]:
+    """The first person mentioned of each country, in order."""
+    by_country: dict[str, str] = {}
+    for _, aid in persons:
+        by_country.setdefault(actors[aid].country, aid)
+    return list(by_country.values())
 
 
 def _group_phrase(head: Token) -> bool:

@@ -1,12 +1,12 @@
-"""Whether an event happened: asserted, reported, confirmed, denied, future, hypothetical or negated."""
+"""Whether an event happened: future, hypothetical or negated, read off the parse.
+
+Reported / confirmed / denied come from the attribution stage (``eventwire.attribution.cue_status``)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.schema import Attribution
-
-__all__ = ["innermost_attribution", "modality", "cue_status"]
+__all__ = ["FUTURE_HEADS", "HYPO_HEADS", "modality"]
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 HYPO_AUX = frozenset({"may", "might", "could", "can", "should", "must"})
@@ -17,8 +17,6 @@ FUTURE_HEADS = frozenset({"plan", "intend", "expect", "schedule", "aim", "prepar
 HYPO_HEADS = frozenset({"indication", "sign", "suspect", "suspected", "possible", "possibility", "likely",
                         "unlikely", "whether", "if", "willing", "ready", "allegedly", "rumor", "rumour",
                         "speculation", "fear", "consider", "seek", "try", "attempt", "offer", "propose"})
-CONFIRM_CUES = frozenset({"confirm", "acknowledge", "verify", "admit"})
-DENY_CUES = frozenset({"deny", "dismiss", "refute", "reject"})
 
 
 def _own_modality(tok: Token) -> str | None:
@@ -55,22 +53,3 @@ def modality(trigger: Token, cue_tokens: set[int]) -> str | None:
         if tok.head.i == tok.i or tok.head.i in cue_tokens or tok.dep_ == "relcl":
             return None
         tok = tok.head
-
-
-def innermost_attribution(start: int, end: int, attributions: list[Attribution]) -> Attribution | None:
-    """The attribution with the smallest content span that contains the trigger's characters."""
-    best = None
-    for att in attributions:
-        cs, ce = att.content_start, att.content_end
-        if cs is None or ce is None or not (cs <= start and end <= ce):
-            continue
-        if best is None or (ce - cs) < (best.content_end - best.content_start):
-            best = att
-    return best
-
-
-def cue_status(lemma: str) -> str:
-    """reported, or confirmed / denied when the cue verb says so ("the Kremlin confirmed ...")."""
-    if lemma in CONFIRM_CUES:
-        return "confirmed"
-    return "denied" if lemma in DENY_CUES else "reported"

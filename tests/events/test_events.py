@@ -33,7 +33,7 @@ def stage() -> EventsStage:
 def _events(nlp, stage, text, **layers):
     doc = annotate(nlp, text, **layers)
     stage.process(doc)
-    countries = {a.id: a.country for a in doc._.ew_actors}
+    countries = {a.id: a.country for a in [*doc._.ew_actors, *(doc._.ew_implied_actors or [])]}
     return [(e.type, sorted(countries[a] for a in e.source), sorted(countries[a] for a in e.target), e)
             for e in doc._.ew_events]
 
@@ -118,3 +118,34 @@ def test_component_date_place_and_visit_target(nlp, stage, text, date, place):
 
 def test_component_drops_events_without_actors(nlp, stage):
     assert _events(nlp, stage, "The talks were held on Monday amid a war.") == []
+
+
+@pytest.mark.parametrize(("cue", "status"), [
+    ("conceded", "confirmed"), ("admitted", "confirmed"), ("confirmed", "confirmed"),
+    ("disputed", "denied"), ("refuted", "denied"), ("rebutted", "denied"), ("denied", "denied"),
+    ("said", "reported"),
+])
+def test_status_cue_verbs_from_the_attribution_stage(nlp, stage, cue, status):
+    text = f"Russia {cue} that its troops attacked Ukraine."
+    actors = [RUSSIA, ("its troops", "RUS", "MIL", "group", "troops"), UKRAINE]
+    events = _events(nlp, stage, text, actors=actors, attributions=[(cue, "its troops attacked Ukraine", None)])
+    assert [(e[3].status, e[3].attribution) for e in events if e[0] == "ASSAULT"] == [(status, "r1")]
+
+
+
+def test_lexicon_hand_file_gives_each_key_once():
+    import build_event_lexicon
+
+    rows = [(kind, key) for kind, key, _ in build_event_lexicon.read_hand(build_event_lexicon.HAND)]
+    assert [r for r in set(rows) if rows.count(r) > 1] == []  # a later row silently overrides an earlier one
+
+
+@pytest.mark.parametrize(("key", "kind", "cameo", "plover"), [
+    ("impose|sanctions", "patterns", "163", "SANCTION"),  # CAMEO 163: impose embargo, boycott or sanctions
+    ("embargo", "nouns", "163", "SANCTION"),  # PLOVER manual: sanctions are SANCTION discontinue
+    ("suspend", "verbs", "160", "SANCTION"),
+])
+def test_lexicon_sanction_codes(key, kind, cameo, plover):
+    lex = load_lexicon()
+    code = lex.codes[getattr(lex, kind)[key]]
+    assert (code.cameo, code.type) == (cameo, plover)
