@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-
-def _attributions(nlp, text):
-    doc = nlp(text)
-    return doc, doc._.ew_attributions
-
-
-def _content(text, a):
-    return text[a.content_start:a.content_end] if a.content_start is not None else None
+from attribution_support import attributions_of as _attributions
+from attribution_support import content_of as _content
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from eventwire.schema import Actor, Attribution, Mention, Place, TimeExpr
 
-__all__ = ["annotate"]
+__all__ = ["annotate", "coded_events"]
 
 
 def _find(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
@@ -77,3 +77,12 @@ def _attributions(text: str, attributions) -> list[Attribution]:
         out.append(Attribution(id=f"r{n}", source=None, source_text=source, cue=text[cs:ce], cue_start=cs,
                                cue_end=ce, content_start=ts, content_end=te))
     return out
+
+
+def coded_events(nlp: Language, stage, text: str, **layers) -> list[tuple]:
+    """Run ``stage`` on an annotated doc: (type, source countries, target countries, event) per event."""
+    doc = annotate(nlp, text, **layers)
+    stage.process(doc)
+    countries = {a.id: a.country for a in [*doc._.ew_actors, *(doc._.ew_implied_actors or [])]}
+    return [(e.type, sorted(countries[a] for a in e.source), sorted(countries[a] for a in e.target), e)
+            for e in doc._.ew_events]

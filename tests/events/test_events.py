@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.events.component import EventsStage
 from eventwire.events.lexicon import LEXICON_PATH, load_lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from annotate import annotate  # noqa: E402
+from annotate import coded_events as _events  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 
@@ -25,17 +24,6 @@ RUSSIA = ("Russia", "RUS", None, "state", "Russia")
 UKRAINE = ("Ukraine", "UKR", None, "state", "Ukraine")
 
 
-@pytest.fixture(scope="module")
-def stage() -> EventsStage:
-    return EventsStage()
-
-
-def _events(nlp, stage, text, **layers):
-    doc = annotate(nlp, text, **layers)
-    stage.process(doc)
-    countries = {a.id: a.country for a in [*doc._.ew_actors, *(doc._.ew_implied_actors or [])]}
-    return [(e.type, sorted(countries[a] for a in e.source), sorted(countries[a] for a in e.target), e)
-            for e in doc._.ew_events]
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="shared reference data not present")

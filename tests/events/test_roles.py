@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.events.component import EventsStage
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.roles import ActorIndex
 from eventwire.schema import Actor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from annotate import annotate  # noqa: E402
+from annotate import annotate, coded_events  # noqa: E402
+
+
+def _events(nlp, stage, text, **layers):
+    return [row[:3] for row in coded_events(nlp, stage, text, **layers)]
 
 SERBIA = ("Serbia", "SRB", None, "state", "Serbia")
 ALBANIA = ("Albania", "ALB", None, "state", "Albania")
@@ -28,17 +31,6 @@ ITALY = ("Italy", "ITA", None, "state", "Italy")
 NK = ("North Korea", "PRK", None, "state", "North Korea")
 
 
-@pytest.fixture(scope="module")
-def stage() -> EventsStage:
-    return EventsStage()
-
-
-def _events(nlp, stage, text, **layers):
-    doc = annotate(nlp, text, **layers)
-    stage.process(doc)
-    countries = {a.id: a.country for a in [*doc._.ew_actors, *(doc._.ew_implied_actors or [])]}
-    return [(e.type, sorted(countries[a] for a in e.source), sorted(countries[a] for a in e.target))
-            for e in doc._.ew_events]
 
 
 @pytest.mark.parametrize(("text", "actors", "cue", "want"), [
