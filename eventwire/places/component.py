@@ -45,6 +45,7 @@ class Candidate:
     region: bool = False
     inner: bool = False
     key: str = ""  # the normalised name
+    text: str = ""  # the name as it reads in the Doc, read once: the filter looks at it every voting round
     local: bool = False  # the resolved place's admin1 region is where the article's other names are
     parent: Candidate | None = None
     best: int | None = None
@@ -140,22 +141,22 @@ class PlacesStage(Stage):
         self.gaz = gazetteer or load_gazetteer()
 
     def process(self, doc: Doc) -> None:
-        cands = self._candidates(doc)
+        toks = Tokens(doc)
+        cands = self._candidates(doc, toks)
         self._link_containers(doc, cands)
         ctx = Context()
         self._resolve_all(cands, ctx, doc)
         for _ in range(VOTE_ROUNDS):
-            ctx = self._context(doc, cands, ctx)
+            ctx = self._context(doc, toks, cands, ctx)
             self._resolve_all(cands, ctx, doc)
-        kept = [c for c in cands if self._accept(doc, c)]
+        kept = [c for c in cands if self._accept(toks, c)]
         doc._.ew_places, doc.spans["ew_places"] = self._places(doc, kept)
 
     # --- recognition -------------------------------------------------------------------------
 
-    def _candidates(self, doc: Doc) -> list[Candidate]:
+    def _candidates(self, doc: Doc, toks: Tokens) -> list[Candidate]:
         """NER candidates and gazetteer n-gram hits, longest first, without overlaps."""
-        toks = Tokens(doc)
-        found = [c for ent in doc.ents if ent.label_ in NER_LABELS for c in self._from_ent(doc, ent)]
+        found = [c for ent in doc.ents if ent.label_ in NER_LABELS for c in self._from_ent(doc, toks, ent)]
         # An unresolvable ORG/FAC name ("Texas Department of Health") is never kept itself, so it must
         # not hide the toponym inside it from the gazetteer n-grams.
         found = [c for c in found if c.entries or c.label in ("GPE", "LOC")]
@@ -166,45 +167,32 @@ class PlacesStage(Stage):
         for c in found:
             if taken.isdisjoint(range(c.start, c.end)):
                 taken.update(range(c.start, c.end))
-                c.key = norm(toks.span(c.start, c.end))
+                c.text = toks.span(c.start, c.end)
+                c.key = norm(c.text)
                 out.append(c)
         return sorted(out, key=lambda c: c.start)
 
-    def _from_ent(self, doc: Doc, ent: Span) -> list[Candidate]:
+    def _from_ent(self, doc: Doc, toks: Tokens, ent: Span) -> list[Candidate]:
         """An entity as candidates: one per comma-separated part ("Mobile, Alabama" is two places)."""
         out = []
         start = ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or doc[i].text == ",":
-                cand = self._from_part(doc, doc[start:i], ent.label_)
+            if i == ent.end or toks.texts[i] == ",":
+                cand = self._from_part(toks, doc[start:i], ent.label_)
                 if cand is not None:
                     out.append(cand)
                 start = i + 1
         return out
 
-    def _from_part(self, doc: Doc, part: Span, label: str) -> Candidate | None:
-        """A name looked up as is, as "<name> region", or with the period it was split from ("Ont.")."""
+    def _from_part(self, toks: Tokens, part: Span, label: str) -> Candidate | None:
+        """An entity part is kept even when no name matches: a GPE/LOC label alone can make it a place."""
         if not len(part):
             return None
         start, end = trim(part)
-        if start >= end or not is_capitalised(doc[start].text):
+        if start >= end or not toks.caps[start]:
             return None
-        text = doc[start:end].text
-        if end - start > 1 and doc[end - 1].lower_ in REGION_WORDS:
-            hits = self.gaz.lookup_region(doc[start:end - 1].text)
-            if hits:
-                return Candidate(start, end, label, hits, region=True)
-        dotted = self._with_period(doc, end)
-        if dotted:
-            hits = self.gaz.lookup(doc[start:end + 1].text)
-            if hits:
-                return Candidate(start, end + 1, label, hits)
-        return Candidate(start, end, label, self.gaz.lookup(text))
-
-    @staticmethod
-    def _with_period(doc: Doc, end: int) -> bool:
-        """An abbreviation whose period the tokenizer split off ("London, Ont.")."""
-        return end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_
+        # The entity itself may end with the region word ("Amur region" tagged as one GPE).
+        return self._match(toks, start, end, end - 1, label) or Candidate(start, end, label, [])
 
     def _ngrams(self, toks: Tokens) -> list[Candidate]:
         """Longest gazetteer match starting at each capitalised token (dict lookups only)."""
@@ -227,21 +215,29 @@ class PlacesStage(Stage):
             run += 1
         label = toks.labels[i]
         for n in range(run, 0, -1):
-            if not toks.caps[i + n - 1]:
-                continue
-            text = toks.span(i, i + n)
-            if i + n < len(toks.texts) and toks.lowers[i + n] in REGION_WORDS:
-                hits = self.gaz.lookup_region(text)
-                if hits:
-                    return Candidate(i, i + n + 1, label, hits, region=True)
-            if toks.period_after(i + n):
-                hits = self.gaz.lookup(text + ".")
-                if hits:
-                    return Candidate(i, i + n + 1, label, hits)
-            hits = self.gaz.lookup(text)
-            if hits:
-                return Candidate(i, i + n, label, hits, inner=label in INNER_LABELS)
+            if toks.caps[i + n - 1]:
+                cand = self._match(toks, i, i + n, i + n, label, inner=label in INNER_LABELS)
+                if cand:
+                    return cand
         return None
+
+    def _match(self, toks: Tokens, start: int, end: int, region_at: int, label: str,
+               inner: bool = False) -> Candidate | None:
+        """The name ``start:end`` read three ways, most specific first, so that "Amur region" is the
+        oblast rather than the city and "Ont." is Ontario: the words before a region word at token
+        ``region_at`` as a region, the name with the period the tokenizer split off, the name as is.
+        Both recognisers call this, so NER entities and gazetteer n-grams match names alike."""
+        if start < region_at < len(toks.texts) and toks.lowers[region_at] in REGION_WORDS:
+            hits = self.gaz.lookup_region(toks.span(start, region_at))
+            if hits:
+                return Candidate(start, region_at + 1, label, hits, region=True)
+        text = toks.span(start, end)
+        if toks.period_after(end):
+            hits = self.gaz.lookup(text + ".")
+            if hits:
+                return Candidate(start, end + 1, label, hits)
+        hits = self.gaz.lookup(text)
+        return Candidate(start, end, label, hits, inner=inner) if hits else None
 
     def _link_containers(self, doc: Doc, cands: list[Candidate]) -> None:
         """Containment: "Khasan, Russia" and "Russia’s (far eastern) Amur region" constrain the child."""
@@ -256,7 +252,7 @@ class PlacesStage(Stage):
 
     # --- resolution --------------------------------------------------------------------------
 
-    def _context(self, doc: Doc, cands: list[Candidate], prev: Context) -> Context:
+    def _context(self, doc: Doc, toks: Tokens, cands: list[Candidate], prev: Context) -> Context:
         """Document-level coherence vote and the dateline's country.
 
         Each distinct name that passes the toponym filter spreads one vote over the countries (and
@@ -266,7 +262,7 @@ class PlacesStage(Stage):
         ctx = Context(dateline_country=prev.dateline_country)
         for c in cands:
             key = c.key
-            if key in ctx.countries or not c.entries or not self._accept(doc, c):
+            if key in ctx.countries or not c.entries or not self._accept(toks, c):
                 continue
             ctx.add(key, *self._shares(self._readings(c), prev, key))
         dateline = doc._.dateline
@@ -342,6 +338,7 @@ class PlacesStage(Stage):
 
     @staticmethod
     def _inside(e: Entry, container: Entry) -> bool:
+        """Whether ``e`` lies in ``container``; a region never contains itself, a country not a country."""
         if container.feature == "admin1":
             return e.admin1_key == container.admin1_key and e is not container
         return e.country == container.country and e.feature != "country"
@@ -368,29 +365,29 @@ class PlacesStage(Stage):
 
     # --- filtering ---------------------------------------------------------------------------
 
-    def _accept(self, doc: Doc, c: Candidate) -> bool:
+    def _accept(self, toks: Tokens, c: Candidate) -> bool:
         """Keep a candidate only when the label, capitalisation and context make it a toponym."""
-        span = doc[c.start:c.end]
-        cued = self._cued(doc, c.start)
+        text = c.text
+        cued = self._cued(toks, c.start)
         if c.label == "PERSON" and not cued:
             return False
         if c.best is None:
-            return c.label in ("GPE", "LOC") and not self.gaz.is_false_friend(span.text)
+            return c.label in ("GPE", "LOC") and not self.gaz.is_false_friend(text)
         e = self.gaz.entry(c.best)
-        if self.gaz.is_false_friend(span.text) and not (c.label == "GPE" or (c.label == "LOC" and cued)):
+        if self.gaz.is_false_friend(text) and not (c.label == "GPE" or (c.label == "LOC" and cued)):
             return False
         if c.inner:
-            return self._accept_inner(span.text, e, c.local)
+            return self._accept_inner(text, e, c.local)
         if c.label in ("GPE", "LOC", "FAC") or c.region:
             return True
-        if span.text.isupper() and len(span.text) <= 4:
+        if text.isupper() and len(text) <= 4:
             return e.feature in ("country", "admin1")
         if c.label == "NORP":
-            return e.feature in ("country", "admin1", "region") and norm(span.text) == norm(e.name)
+            return e.feature in ("country", "admin1", "region") and c.key == norm(e.name)
         if e.feature != "city":
             return True
         if c.label == "ORG":  # "according to Tass": an ORG label needs a big city or "the city of"
-            return e.population >= BIG_CITY or self._cued(doc, c.start, city_only=True)
+            return e.population >= BIG_CITY or self._cued(toks, c.start, city_only=True)
         return e.population >= BIG_CITY or cued
 
     @staticmethod
@@ -404,12 +401,12 @@ class PlacesStage(Stage):
         return norm(text) == norm(e.name) and (e.population >= INNER_CITY or local)
 
     @staticmethod
-    def _cued(doc: Doc, start: int, city_only: bool = False) -> bool:
+    def _cued(toks: Tokens, start: int, city_only: bool = False) -> bool:
         """A locative preposition or "city of" before the name raises its toponym likelihood."""
-        prev = doc[start - 1].lower_ if start >= 1 else ""
+        prev = toks.lowers[start - 1] if start >= 1 else ""
         if prev in LOC_PREPS and not city_only:
             return True
-        return prev == "of" and start >= 2 and doc[start - 2].lower_ in CITY_CUES
+        return prev == "of" and start >= 2 and toks.lowers[start - 2] in CITY_CUES
 
     # --- output ------------------------------------------------------------------------------
 
@@ -419,18 +416,19 @@ class PlacesStage(Stage):
         spans = []
         for c in kept:
             span = doc[c.start:c.end]
-            ident = c.best if c.best is not None else ("?", norm(span.text))
+            ident = c.best if c.best is not None else ("?", c.key)
             place = places.get(ident)
             if place is None:
-                place = self._new_place(f"p{len(places) + 1}", c, span)
+                place = self._new_place(f"p{len(places) + 1}", c)
                 places[ident] = place
-            place.mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text))
+            place.mentions.append(Mention(start=span.start_char, end=span.end_char, text=c.text))
             spans.append(Span(doc, c.start, c.end, label="PLACE", kb_id=place.id))
         return list(places.values()), spans
 
-    def _new_place(self, pid: str, c: Candidate, span: Span) -> Place:
+    def _new_place(self, pid: str, c: Candidate) -> Place:
+        """An unresolved name is still a place (named as written), with the country the context gives."""
         if c.best is None:
-            return Place(id=pid, name=span.text, lat=None, lon=None, country=c.country, admin1=None,
+            return Place(id=pid, name=c.text, lat=None, lon=None, country=c.country, admin1=None,
                          feature=None, geonameid=None, mentions=[])
         e = self.gaz.entry(c.best)
         return Place(id=pid, name=e.name, lat=e.lat, lon=e.lon, country=e.country, admin1=e.admin1,
