@@ -1,7 +1,4 @@
-"""The ``eventwire`` command line: extract, show, schema.
-
-Errors raised in the library are translated into one-line messages here and nowhere else.
-"""
+"""Commands on documents: ``extract`` articles into documents, ``show`` them, print their ``schema``."""
 
 from __future__ import annotations
 
@@ -14,45 +11,9 @@ from typing import Annotated
 
 import typer
 
-from eventwire import __version__
+from eventwire.cli._app import EXIT_HELP, EXIT_OK, EXIT_PARTIAL, app, console, fail
 from eventwire.errors import InputError
 from eventwire.schema import SCHEMA_PATH, Document, json_schema
-
-EXIT_OK, EXIT_CRASH, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
-
-EXIT_HELP = """
-Exit status: 0 every article was processed; 3 the output was written but some records were
-bad and got error documents (each carries error.code, error.message and error.line);
-2 the command could not start (no such file, unreadable single article, unknown model,
-bad option); 1 an unexpected internal failure.
-"""
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    help="Turn news articles into sourced, geocoded, time-resolved PLOVER/CAMEO event data.",
-)
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"eventwire: error: {message}", err=True)
-    return typer.Exit(EXIT_USAGE)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"eventwire {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
-) -> None:
-    """Turn news articles into sourced, geocoded, time-resolved PLOVER/CAMEO event data."""
 
 
 @app.command(epilog=EXIT_HELP)
@@ -101,20 +62,20 @@ def extract(
     try:
         settings = Settings.from_env(model=model, batch_size=batch_size, n_process=n_process)
     except ValueError as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     if pretty and _count(source) != 1:
-        raise _fail("--pretty writes one document: give a single article (a .txt, .html or one-line .jsonl)")
+        raise fail("--pretty writes one document: give a single article (a .txt, .html or one-line .jsonl)")
     if output is not None and not output.parent.is_dir():
-        raise _fail(f"{output}: the folder {output.parent} does not exist")
+        raise fail(f"{output}: the folder {output.parent} does not exist")
     items = read_input(source, settings.max_chars, published, article_id)
     try:
         first = next(items, None)
     except InputError as err:
-        raise _fail(err.message) from None
+        raise fail(err.message) from None
     if first is None:
-        raise _fail(f"{source}: no articles in the input")
+        raise fail(f"{source}: no articles in the input")
     if isinstance(first, InputError) and _is_single(source):
-        raise _fail(first.message if source in first.message else f"{source}: {first.message}")
+        raise fail(first.message if source in first.message else f"{source}: {first.message}")
     extractor = _extractor(settings)
     docs = _with_progress(extractor.extract(chain([first], items)), _count(source), quiet)
     bad = _write(docs, output, pretty, summary)
@@ -140,7 +101,7 @@ def _extractor(settings):
     try:
         return Extractor(settings)
     except OSError as err:
-        raise _fail(f"cannot load spaCy model {settings.model!r}: {str(err).splitlines()[0]}") from None
+        raise fail(f"cannot load spaCy model {settings.model!r}: {str(err).splitlines()[0]}") from None
 
 
 def _with_progress(docs: Iterator[Document], total: int | None, quiet: bool) -> Iterator[Document]:
@@ -149,20 +110,11 @@ def _with_progress(docs: Iterator[Document], total: int | None, quiet: bool) -> 
         return
     from rich.progress import Progress
 
-    with Progress(transient=True, console=_console()) as progress:
+    with Progress(transient=True, console=console()) as progress:
         task = progress.add_task("extracting", total=total)
         for doc in docs:
             yield doc
             progress.advance(task)
-
-
-def _console(stderr: bool = True):
-    from rich.console import Console
-
-    console = Console(stderr=stderr)
-    if not console.is_terminal:  # a log or a pipe: don't squeeze the table into 80 columns
-        console.width = 140
-    return console
 
 
 def _write(docs: Iterator[Document], output: Path | None, pretty: bool, summary: bool) -> int:
@@ -171,7 +123,7 @@ def _write(docs: Iterator[Document], output: Path | None, pretty: bool, summary:
     try:
         sink = output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout)
     except OSError as err:
-        raise _fail(f"{output}: {err.strerror}") from None
+        raise fail(f"{output}: {err.strerror}") from None
     with sink as fh:
         for doc in docs:
             bad += doc.error is not None
@@ -181,7 +133,7 @@ def _write(docs: Iterator[Document], output: Path | None, pretty: bool, summary:
     if summary:
         from eventwire.export.summary import print_summary
 
-        print_summary(shown, _console())
+        print_summary(shown, console())
     return bad
 
 
@@ -209,10 +161,10 @@ def show(
         lines = documents.read_text(encoding="utf-8").splitlines()
         docs = [Document.model_validate_json(line) for line in lines if line.strip()]
     except (OSError, UnicodeDecodeError) as err:
-        raise _fail(f"{documents}: {err}") from None
+        raise fail(f"{documents}: {err}") from None
     except ValidationError as err:
-        raise _fail(f"{documents}: not eventwire output ({err.error_count()} schema errors)") from None
-    print_summary(docs, _console(stderr=False))
+        raise fail(f"{documents}: not eventwire output ({err.error_count()} schema errors)") from None
+    print_summary(docs, console(stderr=False))
 
 
 @app.command()
@@ -229,7 +181,3 @@ def schema(
     else:
         typer.echo(text, nl=False)
 
-
-def main() -> None:
-    """Console-script entry point."""
-    app()
