@@ -24,6 +24,7 @@ __all__ = [
     "Document",
     "ErrorInfo",
     "Event",
+    "EventMention",
     "Mention",
     "Place",
     "TimeExpr",
@@ -133,6 +134,16 @@ class Attribution(_Model):
     quote: bool = False
 
 
+class EventMention(_Model):
+    """One report of an event inside the article: where it is said, how sure, on whose word, of which day."""
+
+    evidence: Mention = Field(description="the clause that states this mention")
+    trigger: Mention | None = Field(None, description="the word(s) that evoked this mention")
+    status: Status = Field("asserted", description="the status of this mention alone")
+    attribution: str | None = Field(None, description="attribution id this mention rests on")
+    date: str | None = Field(None, description="YYYY-MM-DD this mention gives the event, if any")
+
+
 class Event(_Model):
     """Who did what to whom, when, where, according to whom."""
 
@@ -144,7 +155,10 @@ class Event(_Model):
     goldstein: float | None = None
     source: list[str] = Field(default_factory=list, description="actor ids")
     target: list[str] = Field(default_factory=list, description="actor ids")
-    date: str | None = None
+    date: str | None = Field(None, description="YYYY-MM-DD the event happened (or is due)")
+    date_basis: Literal["text", "published"] | None = Field(
+        None, description="where the date comes from: a time expression of the text, or the publication date "
+        "(GDELT/ICEWS convention for stated events with no date of their own)")
     time: str | None = Field(None, description="time id")
     place: str | None = Field(None, description="place id")
     status: Status = "asserted"
@@ -152,6 +166,11 @@ class Event(_Model):
     trigger: Mention | None = Field(None, description="the word(s) that evoked the event")
     evidence: Mention
     confidence: float = Field(ge=0, le=1)
+    mentions: list[EventMention] = Field(
+        default_factory=list, description="every report of this one real event in the article, its own evidence "
+        "among them; the event's status is the strongest of theirs")
+    rule: str | None = Field(
+        None, description="why the event was coded: the lexicon entry and the role rules that fired")
 
 
 class ErrorInfo(_Model):
