@@ -28,9 +28,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check eventwire scripts tests
 
 # bench and eval need the shared corpora beside the checkout; without them they say so and skip.
-bench: $(STAMP)  ## bare spaCy vs the full pipeline on 300 BBC articles
+bench: $(STAMP)  ## bare spaCy vs the full pipeline, then ingest vs extract, on 300 BBC articles
 	@if [ -f $(SHARED)/bench/bbc.jsonl ]; then $(BIN)/python scripts/bench.py --corpus $(SHARED)/bench/bbc.jsonl \
-		--limit 300; else echo "bench skipped: $(SHARED)/bench/bbc.jsonl is not beside the checkout"; fi
+		--limit 300 && $(BIN)/python scripts/bench_store.py --corpus $(SHARED)/bench/bbc.jsonl --limit 300; \
+		else echo "bench skipped: $(SHARED)/bench/bbc.jsonl is not beside the checkout"; fi
 
 eval: $(STAMP)  ## headline figures on every dev gold set
 	@if [ -x $(SHARED)/eval/evaluate.py ]; then $(SHARED)/eval/evaluate.py; \

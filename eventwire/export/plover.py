@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from eventwire import __version__
+from eventwire.export.countries import country_info
 
 __all__ = ["QUAD", "SCALE", "plover_record", "write_plover"]
 
@@ -71,7 +72,8 @@ def _location(place: dict | None) -> dict | None:
     feature = place.get("feature")
     return {"resolved_place": place["name"], "geonameid": place.get("geonameid"), "lat": place["lat"],
             "lon": place["lon"], "city": place["name"] if feature == "city" else None,
-            "province": place.get("admin1"), "country_code": place["country"],
+            "province": place.get("admin1"), "country": country_info(place["country"])[1],
+            "country_code": place["country"],
             "resolution": _RESOLUTION.get(feature)}
 
 

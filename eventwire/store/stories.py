@@ -3,8 +3,9 @@
 The rule: members share the PLOVER type, the dyad (actors keyed by code, else KB id; unordered for
 CONSULT and COOPERATE) and the polarity (denied or negated never joins asserted); their days (the
 event's date, else the article's publication date) lie within one day of each other; their places are
-compatible (one country, or none). An event with no actor on either side has no dyad to compare, so it
-joins only the same event in near-duplicate texts.
+compatible (one country, or none). An event with no actor on either side, or with no day (a future or
+hypothetical event the text does not date), has nothing to compare across reports, so it joins only its
+own article's and near-duplicate texts' reports (`placement`).
 
 The partition is a function of the set of events, not of the order they arrived in: per key, days are
 swept into windows ``[start, start + 1 day]`` from the earliest, and within a window events group by
@@ -21,14 +22,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, false, insert, or_, select, update
 
 from eventwire.store.tables import actors, articles, event_actors, event_mentions, events, places, stories
 
-__all__ = ["UNORDERED", "day", "partition", "rebuild", "refresh", "rekey", "story_key", "windows"]
+__all__ = ["UNORDERED", "day", "partition", "placement", "rebuild", "refresh", "rekey", "story_key", "windows"]
 
 UNORDERED = frozenset({"CONSULT", "COOPERATE"})
 NEGATIVE = frozenset({"denied", "negated"})
+UNDATED_BY_PUBLICATION = frozenset({"future", "hypothetical"})
 _CHUNK = 2000  # ids per IN (...) list: well inside SQLite's and PostgreSQL's parameter limits
 
 Touched = set[tuple[str, str | None]]
@@ -44,24 +46,35 @@ def day(value: str | None) -> str | None:
         return None
 
 
-def story_key(type_: str, status: str, source: list[str], target: list[str], text_root: str) -> str:
-    """What every member of a story shares: type, polarity and dyad (``text_root`` only for an empty dyad)."""
+def story_key(type_: str, status: str, source: list[str], target: list[str], root: str | None) -> str:
+    """What every member of a story shares, as JSON: type, polarity, dyad, and the text root when confined.
+
+    A CONSULT or COOPERATE dyad is the set of its participants ("Kim met Putin" and "Kim and Putin met"
+    are one meeting); other types keep source and target apart.
+    """
     polarity = "neg" if status in NEGATIVE else "pos"
-    if not source and not target:
-        dyad = json.dumps({"text": text_root}, ensure_ascii=False)
-    elif type_ in UNORDERED:
-        dyad = json.dumps(sorted([source, target]), ensure_ascii=False)
-    else:
-        dyad = json.dumps([source, target], ensure_ascii=False)
-    return f"{type_}|{polarity}|{dyad}"
+    dyad = [sorted(set(source) | set(target))] if type_ in UNORDERED else [sorted(set(source)), sorted(set(target))]
+    return json.dumps([type_, polarity, dyad, root], ensure_ascii=False)
 
 
-def rekey(key: str, text_root: str) -> str:
-    """The key of an empty-dyad event whose article now has another original text; other keys stay."""
-    type_, polarity, dyad = key.split("|", 2)
-    if not dyad.startswith('{"text"'):
-        return key
-    return f"{type_}|{polarity}|" + json.dumps({"text": text_root}, ensure_ascii=False)
+def placement(type_: str, status: str, source: list[str], target: list[str], event_date: str | None,
+              published: str | None, root: str) -> tuple[str, str | None]:
+    """An event's story key and day.
+
+    The day is the event's date, else (for an event stated as having happened, or denied) the article's
+    publication date, as GDELT and ICEWS date events; a future or hypothetical event gets a day only from
+    its text. An event with no actor on either side or no day has nothing to compare across reports, so
+    it is confined to its own text (``root``: the article, or the original it is a near-duplicate of).
+    """
+    d = day(event_date) or (day(published) if status not in UNDATED_BY_PUBLICATION else None)
+    confined = d is None or not (source or target)
+    return story_key(type_, status, source, target, root if confined else None), d
+
+
+def rekey(key: str, root: str) -> str:
+    """The key of a confined event whose article now has another original text; other keys stay."""
+    type_, polarity, dyad, old = json.loads(key)
+    return key if old is None else json.dumps([type_, polarity, dyad, root], ensure_ascii=False)
 
 
 def windows(days: Iterable[str]) -> list[tuple[str, str]]:
@@ -164,12 +177,17 @@ def _write_stories(conn: Connection, ranges: list[tuple[str, str | None, str | N
 
 
 def _members(conn: Connection, ranges: list[tuple[str, str | None, str | None]]) -> dict[tuple, list[dict]]:
-    """Every event in the given windows with what its story line needs, grouped by window."""
-    conditions = [
-        and_(events.c.story_key == key, events.c.story_day.is_(None)) if start is None
-        else and_(events.c.story_key == key, events.c.story_day.between(start, end))
-        for key, start, end in ranges
-    ]
+    """Every event in the given windows with what its story line needs, grouped by window.
+
+    One query per chunk of keys fetches the keys' events between the earliest and the latest day of
+    the windows (and the undated ones when asked); the rows are then sorted into the windows here.
+    """
+    by_key: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
+    for key, start, end in ranges:
+        by_key[key].append((start, end))
+    dated = [d for _, start, end in ranges if start is not None for d in (start, end)]
+    day_condition = or_(events.c.story_day.between(min(dated), max(dated)) if dated else false(),
+                        events.c.story_day.is_(None) if any(start is None for _, start, _ in ranges) else false())
     query = (
         select(events.c.pk, events.c.id, events.c.type, events.c.cameo, events.c.date, events.c.story_key,
                events.c.story_day, events.c.story_country.label("country"), events.c.story_id,
@@ -179,22 +197,25 @@ def _members(conn: Connection, ranges: list[tuple[str, str | None, str | None]])
                articles.c.ingested_at, events.c.goldstein)
         .join(articles, articles.c.pk == events.c.article_pk)
         .outerjoin(places, and_(places.c.article_pk == events.c.article_pk, places.c.id == events.c.place_id))
+        .where(day_condition)
     )
-    rows: list[dict] = []
-    for chunk in _chunks(conditions):
-        rows += [dict(r) for r in conn.execute(query.where(or_(*chunk))).mappings()]
-    _attach(conn, rows)
     grouped: dict[tuple, list[dict]] = defaultdict(list)
-    by_key = defaultdict(list)
-    for key, start, end in ranges:
-        by_key[key].append((start, end))
-    for row in sorted(rows, key=lambda r: (r["article"], r["pk"])):
-        for start, end in by_key[row["story_key"]]:
-            if (start is None and row["story_day"] is None) or (
-                    start is not None and row["story_day"] is not None and start <= row["story_day"] <= end):
-                grouped[(row["story_key"], start, end)].append(row)
-                break
+    for chunk in _chunks(sorted(by_key)):
+        for row in conn.execute(query.where(events.c.story_key.in_(chunk))).mappings():
+            window = _window_of(row["story_day"], by_key[row["story_key"]])
+            if window is not None:
+                grouped[(row["story_key"], *window)].append(dict(row))
+    _attach(conn, [row for rows in grouped.values() for row in rows])
+    for rows in grouped.values():
+        rows.sort(key=lambda r: (r["article"], r["pk"]))
     return grouped
+
+
+def _window_of(d: str | None, windows_: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None] | None:
+    for start, end in windows_:
+        if (start is None and d is None) or (start is not None and d is not None and start <= d <= end):
+            return start, end
+    return None
 
 
 def _attach(conn: Connection, rows: list[dict]) -> None:
@@ -235,18 +256,19 @@ def _most_common(values: Iterable) -> object | None:
 
 
 def _side(members: list[dict], first: dict, role: str) -> list[dict]:
-    """The actors on one side of the story, each once (by key), named by their most common name."""
-    keys_src = {a["key"] for a in first["source"]}
-    keys_tgt = {a["key"] for a in first["target"]}
+    """The actors on one side of the story, each once (by key), named by their most common name.
+
+    The first member's split decides the sides: every member has the same actor keys (an unordered
+    dyad may split them otherwise, "Kim met Putin" against "Kim and Putin met").
+    """
+    keys = {a["key"] for a in first[role]}
     names: dict[str, Counter] = defaultdict(Counter)
     info: dict[str, dict] = {}
     for m in members:
-        src, tgt = {a["key"] for a in m["source"]}, {a["key"] for a in m["target"]}
-        flipped = (src, tgt) != (keys_src, keys_tgt) and (tgt, src) == (keys_src, keys_tgt)
-        wanted = {"source": "target", "target": "source"}[role] if flipped else role
-        for a in m[wanted]:
-            names[a["key"]][a["name"]] += 1
-            info.setdefault(a["key"], a)
+        for a in m["source"] + m["target"]:
+            if a["key"] in keys:
+                names[a["key"]][a["name"]] += 1
+                info.setdefault(a["key"], a)
     return [{"name": min(names[k], key=lambda n: (-names[k][n], n)), "country": info[k]["country"],
              "sector": info[k]["sector"], "code": info[k]["code"]} for k in sorted(info)]
 
@@ -278,6 +300,7 @@ def story_line(sid: str, members: list[dict]) -> dict:
     article_ids = sorted({m["article"] for m in members})
     roots = {m["article"]: m["duplicate_of"] or m["article"] for m in members}
     outlets = {m["article"]: m["outlet"] or f"article:{m['article']}" for m in members}
+    cameo = _most_common(m["cameo"] for m in members)
     mentions = [
         {"article": m["article"], "event": m["id"],
          "evidence": {"start": x["evidence_start"], "end": x["evidence_end"], "text": x["evidence_text"]},
@@ -285,10 +308,10 @@ def story_line(sid: str, members: list[dict]) -> dict:
         for m in members for x in m["mentions"]
     ]
     return {
-        "id": sid, "type": first["type"], "cameo": _most_common(m["cameo"] for m in members),
+        "id": sid, "type": first["type"], "cameo": cameo,
         "source": _side(members, first, "source"), "target": _side(members, first, "target"),
         "date": _most_common(m["date"] for m in members) or _most_common(m["story_day"] for m in members),
-        "goldstein": _most_common(m["goldstein"] for m in members),
+        "goldstein": _most_common(m["goldstein"] for m in members if m["cameo"] == cameo),
         "place": _place(members), "articles": article_ids, "mentions": mentions,
         "num_articles": len(article_ids), "num_distinct_texts": len(set(roots.values())),
         "num_mentions": len(mentions), "num_sources": len(set(outlets.values())),
@@ -317,9 +340,8 @@ def _rekey_all(conn: Connection) -> None:
     changes = []
     for r in rows:
         side = sides.get(r["pk"], {"source": set(), "target": set()})
-        key = story_key(r["type"], r["status"], sorted(side["source"]), sorted(side["target"]),
-                        r["duplicate_of"] or r["article"])
-        d = day(r["date"]) or day(r["published"])
+        key, d = placement(r["type"], r["status"], sorted(side["source"]), sorted(side["target"]), r["date"],
+                           r["published"], r["duplicate_of"] or r["article"])
         if (key, d, r["country"]) != (r["story_key"], r["story_day"], r["story_country"]):
             changes.append({"event": r["pk"], "k": key, "d": d, "c": r["country"]})
     if changes:

@@ -149,7 +149,7 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("rule", Text),
     # story events (migration 0002)
-    Column("story_key", Text, doc="type | polarity | dyad: what the members of a story share"),
+    Column("story_key", Text, doc="JSON [type, polarity, dyad, text root or null]: what the members of a story share"),
     Column("story_day", String(10), doc="the event's date, else the article's publication date"),
     Column("story_country", String(16), doc="the country of the event's place"),
     Column("story_id", String(32)),
@@ -211,7 +211,7 @@ errors = Table(
 stories = Table(
     "stories", metadata,
     Column("id", String(32), primary_key=True),
-    Column("key", Text, nullable=False, doc="type | polarity | dyad: what every member shares"),
+    Column("key", Text, nullable=False, doc="the members' story_key"),
     Column("window_start", String(10), doc="first day of the members' one-day window (null: undated)"),
     Column("country", String(16)),
     Column("type", String(16), nullable=False),

@@ -203,6 +203,7 @@ def _event_row(pk: int, e: Event, keyed: dict[str, str], countries: dict[str, st
     country = countries.get(e.place) if e.place else None
     source = sorted({keyed[a] for a in e.source if a in keyed})
     target = sorted({keyed[a] for a in e.target if a in keyed})
+    key, story_day = stories.placement(e.type, e.status, source, target, e.date, published, text_root)
     return {
         "article_pk": pk, "id": e.id, "type": e.type, "mode": e.mode, "context": json.dumps(e.context),
         "cameo": e.cameo, "goldstein": e.goldstein, "date": e.date, "date_basis": e.date_basis, "status": e.status,
@@ -210,8 +211,7 @@ def _event_row(pk: int, e: Event, keyed: dict[str, str], countries: dict[str, st
         "according_to": chains.get(e.attribution) if e.attribution else None,
         "evidence_start": e.evidence.start, "evidence_end": e.evidence.end, "evidence_text": e.evidence.text,
         "confidence": e.confidence, "rule": e.rule,
-        "story_key": stories.story_key(e.type, e.status, source, target, text_root),
-        "story_day": stories.day(e.date) or stories.day(published), "story_country": country,
+        "story_key": key, "story_day": story_day, "story_country": country,
     }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -27,9 +29,9 @@ def pg_admin_url() -> str | None:
     return url
 
 
-@pytest.fixture
-def pg_database():
-    """A fresh, empty PostgreSQL database; dropped after the test."""
+@contextmanager
+def new_pg_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the test cluster (its URL); dropped afterwards."""
     admin = pg_admin_url()
     if not admin:
         pytest.skip(f"PostgreSQL: set {PG_ENV} (eval \"$(scripts/pg_scratch.sh start)\") to run this half")
@@ -37,10 +39,18 @@ def pg_database():
     engine = create_engine(database_url(admin), isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield database_url(admin).set(database=name).render_as_string(hide_password=False)
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
+    try:
+        yield database_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+@pytest.fixture
+def pg_database():
+    with new_pg_database() as url:
+        yield url
 
 
 @pytest.fixture(params=BACKENDS)
