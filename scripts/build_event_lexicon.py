@@ -113,7 +113,8 @@ def read_countries(path: Path) -> dict[str, str]:
 def read_hand(path: Path) -> list[tuple[str, str, str]]:
     """Rows (kind, key, code) of the hand-edited TSV; ``-`` as code removes an entry. Kind ``standalone``
     marks an event noun that may be coded with a target and no source (its code column is ``*``); kind
-    ``plover`` gives a CAMEO code (key) the PLOVER ``TYPE,mode`` of its code column."""
+    ``plover`` gives a CAMEO code (key) the PLOVER ``TYPE,mode`` of its code column; kind ``default`` names
+    the CAMEO code of a PLOVER type (key) when the type model, not the lexicon, decided the type."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -142,12 +143,14 @@ def build(shared: Path = SHARED, hand: Path = HAND) -> dict:
     verbs, patterns = read_verbs(shared / "phoenix" / "CAMEO.2.0.txt")
     plover, cameo = read_plover(shared / "plover" / "CAMEO2PLOVER-2021.txt"), read_cameo(
         shared / "cameo" / "cameo-codes.csv")
-    tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}, "standalone": {}, "plover": {}}
+    tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}, "standalone": {}, "plover": {},
+                               "default": {}}
     for kind, key, code in read_hand(hand):
         tables[kind][key] = None if code == "-" else code
     standalone = tables.pop("standalone")
+    defaults = {kind.upper(): code for kind, code in tables.pop("default").items()}
     plover |= {code: _plover_override(value) for code, value in tables.pop("plover").items()}
-    used = {c for t in tables.values() for c in t.values() if c}
+    used = {c for t in tables.values() for c in t.values() if c} | set(defaults.values())
     codes = {}
     for code in sorted(used):
         row = _plover_of(code, plover)
@@ -163,6 +166,7 @@ def build(shared: Path = SHARED, hand: Path = HAND) -> dict:
     return {"_credit": CREDIT, "codes": codes, "verbs": keep(tables["verb"]),
             "patterns": keep(tables["pattern"]), "nouns": nouns,
             "standalone": sorted(k for k in standalone if k in nouns),
+            "defaults": {kind: code for kind, code in sorted(defaults.items()) if code in codes},
             "countries": read_countries(shared / "geonames" / "countryInfo.txt")}
 
 

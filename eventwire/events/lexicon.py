@@ -27,11 +27,13 @@ class CodeInfo:
 
 @dataclass(frozen=True)
 class Hit:
-    """A trigger found in the lexicon; ``specific`` when a verb+object pattern decided the code."""
+    """A trigger found in the lexicon; ``specific`` when a verb+object pattern decided the code; ``key``
+    the entry that matched ("attack", "sign|agreement", "hunger strike")."""
 
     code: CodeInfo
     specific: bool
     nominal: bool
+    key: str
 
 
 class Lexicon:
@@ -45,24 +47,24 @@ class Lexicon:
         self.nouns: dict[str, str] = data["nouns"]
         self.standalone_nouns: frozenset[str] = frozenset(data["standalone"])
         self.countries: dict[str, str] = data["countries"]
+        self.defaults: dict[str, CodeInfo] = {t: self.codes[c] for t, c in data["defaults"].items()}
 
     def verb_hit(self, token: Token) -> Hit | None:
         """The code of a verb token: a pattern on its object or PP first, else the verb's default."""
         lemma = token.lemma_.lower()
         for key in _pattern_keys(lemma, token):
             if key in self.patterns:
-                return Hit(self.codes[self.patterns[key]], True, False)
+                return Hit(self.codes[self.patterns[key]], True, False, key)
         code = self.verbs.get(lemma)
-        return Hit(self.codes[code], False, False) if code else None
+        return Hit(self.codes[code], False, False, lemma) if code else None
 
     def noun_hit(self, token: Token) -> Hit | None:
         """The code of an event noun ("summit", "invasion"), by its modifier and lemma first ("hunger
         strike" is no military strike), then by its text or its lemma."""
         lemma = token.lemma_.lower()
-        code = next((self.nouns[k] for c in token.children if c.dep_ in ("compound", "amod")
-                     if (k := f"{c.lemma_.lower()} {lemma}") in self.nouns), None)
-        code = code or self.nouns.get(token.lower_) or self.nouns.get(lemma)
-        return Hit(self.codes[code], False, True) if code else None
+        keys = [f"{c.lemma_.lower()} {lemma}" for c in token.children if c.dep_ in ("compound", "amod")]
+        key = next((k for k in [*keys, token.lower_, lemma] if k in self.nouns), None)
+        return Hit(self.codes[self.nouns[key]], len(key.split()) > 1, True, key) if key else None
 
     def standalone(self, token: Token) -> bool:
         """Whether an event noun names an event even with no agent named ("international sanctions")."""
