@@ -42,7 +42,7 @@ def _dump_rows(doc: Document) -> list[str]:
 
     return [
         "\t".join([doc.article.id or "", e.type, e.cameo or "", (e.trigger or e.evidence).text, names(e.source),
-                   names(e.target), e.status, f"{e.confidence:.2f}", e.evidence.text.replace("\n", " ")])
+                   names(e.target), e.status, f"{e.confidence:.2f}", e.evidence.text.replace("\n", " "), e.rule or ""])
         for e in doc.events
     ]
 
@@ -54,6 +54,8 @@ def main() -> None:
     ap.add_argument("--min-confidence", type=float, default=0.0, help="count only events at or above this")
     ap.add_argument("--dump", type=Path, help="write every event as a TSV row here")
     args = ap.parse_args()
+    if not args.corpus.is_file():
+        ap.error(f"{args.corpus}: no such file (the BBC bench is ../shared/bench/bbc.jsonl beside the checkout)")
     chosen = pick(args.corpus, args.per_category)
     extractor = Extractor()
     rates: dict[str, float] = {}

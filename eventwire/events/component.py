@@ -12,8 +12,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.attribution import REPORTING_LEMMAS, cue_status, enclosing_attribution
-from eventwire.events.candidates import Candidate, find_candidates, main_candidates
+from eventwire.events.candidates import (
+    Candidate,
+    find_candidates,
+    main_candidates,
+    predicate_candidates,
+    with_sentence_types,
+)
 from eventwire.events.dating import event_date
+from eventwire.events.domain import is_sport_report
 from eventwire.events.features import features
 from eventwire.events.lexicon import CodeInfo, Lexicon, load_lexicon
 from eventwire.events.merge import merge_mentions
@@ -32,6 +39,12 @@ VISIT_CODES = frozenset({"042", "043"})
 # Types whose party acted upon may be the country of the place where they happen ("rebels shelled
 # villages in Sudan", "protesters marched in Paris", "the government lifted the curfew in its province").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "CONCEDE", "RETREAT"})
+# Types whose act on no named foreign party is an act on the source's own state (PLOVER GSR practice).
+OWN_PEOPLE_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "REQUEST", "THREATEN", "REJECT", "ASSAULT", "ACCUSE"})
+# Dependents that name what the act is done to or asks for.
+_ACTED_ON = frozenset({"dobj", "xcomp", "ccomp", "prep", "nsubjpass"})
+# Verbs whose object is the party met ("met Putin"); another object is a target met ("met the deadline").
+MEETING_VERBS = frozenset({"meet", "see", "receive", "host", "welcome", "visit"})
 # Types whose roles the parse reads differently (CONSULT has no object party, REQUEST an addressee).
 ROLE_TYPES = frozenset({"CONSULT", "REQUEST"})
 # PLOVER: a pledge of one's own future action is AGREE when the action cooperates, THREATEN otherwise.
@@ -57,45 +70,61 @@ class EventsStage(Stage):
         doc._.ew_implied_actors = []  # this stage's own list: a re-run starts afresh
         index, ctx = ActorIndex(doc), _DocContext(doc)
         events = []
-        for cand in self.main_triggers(doc, index, ctx):
+        for cand in self.main_triggers(doc, index, ctx, predicates=self.model is not None):
             event = self._code(cand, index, ctx, f"e{len(events) + 1}")
             if event is not None:
                 events.append(event)
         doc._.ew_events = merge_mentions(events, index.actors, ctx.place_country)
 
-    def main_triggers(self, doc: Doc, index: ActorIndex, ctx: _DocContext) -> list[Candidate]:
-        """The main candidate of each clause, among those with a party."""
+    def main_triggers(self, doc: Doc, index: ActorIndex, ctx: _DocContext, predicates: bool) -> list[Candidate]:
+        """The main candidate of each clause, among those with a political party; with ``predicates``, also
+        the main predicate of each sentence that has none (only the type model can read those)."""
         found = find_candidates(doc, self.lexicon, index, ctx.reporting_cues)
-        return main_candidates([c for c in found if has_political_party(c.roles, index) or self._acts_on_place(c, ctx)])
+        main = main_candidates([c for c in found if has_political_party(c.roles, index, ctx.sport)
+                                or self._acts_on_place(c, ctx)], ctx.status_cues)
+        if predicates:
+            covered = {c.tok.sent.start for c in main}
+            main = sorted(main + [c for c in predicate_candidates(doc, index, ctx.reporting_cues, covered)
+                                  if has_political_party(c.roles, index, ctx.sport)], key=lambda c: c.tok.i)
+        return with_sentence_types(main, found)
 
     def typing_examples(self, doc: Doc) -> list[tuple[Candidate, list[str]]]:
         """The main triggers of a parsed doc with their type-model features (what the model is trained on)."""
         index = ActorIndex(doc)
-        return [(c, features(c, index)) for c in self.main_triggers(doc, index, _DocContext(doc))]
+        return [(c, features(c, index)) for c in self.main_triggers(doc, index, _DocContext(doc), predicates=True)]
 
     def _acts_on_place(self, cand: Candidate, ctx: _DocContext) -> bool:
-        code = cand.hit.code
+        code = cand.hit.code  # only lexicon candidates are asked
         return (code.type in PLACE_TARGET_TYPES or code.cameo[:3] in VISIT_CODES) and \
             ctx.place_in(clause_tokens(cand.tok)) is not None
 
     def _code(self, cand: Candidate, index: ActorIndex, ctx: _DocContext, eid: str) -> Event | None:
         """One event for the candidate, or None when it lacks the parties its type needs."""
         tok = cand.tok
-        prediction = self.model.predict(features(cand, index), cand.hit.code.type) if self.model else None
+        # An event noun's lexicon type stands ("sanctions" are sanctions); the model decides a verb's.
+        prediction = self.model.predict(features(cand, index), cand.lexicon_type, keep=cand.nominal) \
+            if self.model else None
+        if cand.hit is None and (prediction is None or prediction.probability < self.model.predicate_floor):
+            return None  # a predicate the lexicon does not know codes only when the model is sure of it
         code = self._code_info(cand, prediction)
         roles = cand.roles
-        if code.type != cand.hit.code.type and {code.type, cand.hit.code.type} & ROLE_TYPES:
+        if code.type != cand.lexicon_type and {code.type, cand.lexicon_type} & ROLE_TYPES:
             roles = noun_roles(tok, code.type, index) if cand.nominal else verb_roles(tok, code.type, index)
         clause = clause_tokens(tok)
         place = ctx.place_in(clause)
         self._place_target(cand, code, roles, index, ctx, place)
         self._state_agent(tok, code, roles, index, ctx, place)
+        self._own_people(tok, code, roles, index)
         status, att = _status(tok, ctx)
         if not roles.source and att is not None and att.source and pronoun_subject(tok):
             roles.add("source", [att.source], "pronoun subject: the speaker")
-        code, mode, status = self._pledge(tok, code, roles, status, att, index)
-        if not acceptable(code.type, code.cameo, roles, index):
-            return None
+        if code.type in ("AGREE", "THREATEN") and cand.hit is not None and code.type != cand.lexicon_type and \
+                status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
+            code = cand.hit.code
+        code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
+        if not acceptable(code.type, code.cameo, roles, index, ctx.sport) or _meets_a_thing(tok, code, roles, index) \
+                or (cand.nominal and not roles.source and not self.lexicon.standalone(tok)):
+            return None  # an event noun names its agent, unless it names an event alone ("sanctions on X")
         time_id, date, basis = event_date(ctx.time_in(clause if not cand.nominal else clause + clause_tokens(tok.head)),
                                           status, ctx.published)
         start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
@@ -112,7 +141,7 @@ class EventsStage(Stage):
     def _code_info(self, cand: Candidate, prediction: Prediction | None) -> CodeInfo:
         """The lexicon's code when the model agrees with its type (or there is no model), else the
         model type's general code."""
-        if prediction is None or prediction.type == cand.hit.code.type:
+        if prediction is None or prediction.type == cand.lexicon_type:
             return cand.hit.code
         return self.lexicon.defaults[prediction.type]
 
@@ -138,17 +167,36 @@ class EventsStage(Stage):
                   "state of the place (a passive coercion by unnamed authorities)")
         roles.target = [a for a in roles.target if a not in roles.source]
 
-    def _pledge(self, tok: Token, code: CodeInfo, roles: Roles, status: str, att: Attribution | None,
-                index: ActorIndex) -> tuple[CodeInfo, str | None, str]:
-        """PLOVER's pledge convention: a source's own future action ("will provide", "vowed to fight")
-        is AGREE or THREATEN now, with the pledged action kept as the mode."""
-        if status not in ("future", "hypothetical") or code.type in ("AGREE", "THREATEN") or \
-                not pledge(tok, roles.source, att, index):
+    def _own_people(self, tok: Token, code: CodeInfo, roles: Roles, index: ActorIndex) -> None:
+        """PLOVER's convention for an act with no foreign party named: a state's or its people's act on
+        something of their own (outlawing an organisation, a strike, a demand on the government, refusing
+        to resign) targets their own state."""
+        if roles.target or code.type not in OWN_PEOPLE_TYPES or not roles.source:
+            return
+        if code.type not in ("PROTEST", "COERCE") and not any(c.dep_ in _ACTED_ON for c in tok.children):
+            return
+        countries = {index.actors[a].country for a in roles.source}
+        country = next(iter(countries)) if len(countries) == 1 else None
+        if country and country in self.lexicon.countries:
+            roles.add("target", index.of_country(country, self.lexicon.countries[country]),
+                      "the source's own country (an act on its own people)")
+
+    def _pledge(self, tok: Token, code: CodeInfo, cand: Candidate, roles: Roles, status: str,
+                att: Attribution | None, index: ActorIndex) -> tuple[CodeInfo, str | None, str]:
+        """PLOVER's pledge convention: a source's stated intention of a future action ("will provide",
+        "vowed to fight", "said it would withdraw") is an AGREE or THREATEN made now, with the pledged
+        action kept as the mode."""
+        if status not in ("future", "hypothetical") or not _intention(tok, roles, status, att, index):
             return code, code.mode, status
-        kind = "AGREE" if code.type in COOPERATIVE else "THREATEN"
-        pledged = self.lexicon.defaults[kind]
-        new = CodeInfo(pledged.cameo, kind, code.type.lower(), code.context, pledged.goldstein)
-        return new, new.mode, "reported" if att is not None else "asserted"
+        pledged = cand.lexicon_type if code.type in ("AGREE", "THREATEN") else code.type
+        if pledged is None or pledged in ("AGREE", "THREATEN"):
+            kind = code.type if code.type in ("AGREE", "THREATEN") else "AGREE"
+        else:  # the pledged action decides: "said it will attack" threatens whatever else was learned
+            kind = "AGREE" if pledged in COOPERATIVE else "THREATEN"
+        base = code if code.type == kind else self.lexicon.defaults[kind]
+        mode = pledged.lower() if pledged and pledged != kind else base.mode
+        new = CodeInfo(base.cameo, kind, mode, code.context, base.goldstein)
+        return new, mode, "reported" if att is not None else "asserted"
 
 
 class _DocContext:
@@ -158,6 +206,7 @@ class _DocContext:
         self.doc = doc
         self.text = doc.text
         self.published = doc._.published
+        self.sport = is_sport_report(doc)
         self.attributions: list[Attribution] = list(doc._.ew_attributions or [])
         self.cue_tokens: set[int] = set()
         for att in self.attributions:
@@ -167,6 +216,9 @@ class _DocContext:
         # A cue that only reports is never an event; speech acts ("X accused Y", "X urged Y to ...")
         # are attributions and events both.
         self.reporting_cues = {i for i in self.cue_tokens if doc[i].lemma_.lower() in REPORTING_LEMMAS}
+        # Cues that vouch for or against their content ("conceded that", "denied that"): what they report
+        # is an event of its own.
+        self.status_cues = frozenset(i for i in self.cue_tokens if cue_status(doc[i].lemma_.lower()) != "reported")
         self.times = {t.id: t for t in (doc._.ew_times or [])}
         self.place_country = {p.id: p.country for p in (doc._.ew_places or [])}
         self.time_at = _token_map(doc, "ew_times")
@@ -193,6 +245,23 @@ class _DocContext:
                     if sub.i in self.place_at:
                         return self.place_at[sub.i]
         return None
+
+
+def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, index: ActorIndex) -> bool:
+    """Whether a future act is its source's stated intention, which PLOVER codes AGREE or THREATEN: the
+    source commits itself ("vowed to", "is willing to", "said it would"), or the article itself says a
+    named source will act ("Kim will meet Putin"). Another's report of a plan ("Peskov said the leaders
+    would discuss"), a mere possibility ("may meet") and the act of nobody named ("countries willing to
+    supply") keep their own type, with the status future or hypothetical."""
+    if pledge(tok, roles.source, att, index):
+        return True
+    return status == "future" and att is None and bool(roles.source)
+
+
+def _meets_a_thing(tok: Token, code: CodeInfo, roles: Roles, index: ActorIndex) -> bool:
+    """A meeting verb whose object is no actor meets a target, a deadline or a rule, not a party."""
+    return tok.lemma_.lower() in MEETING_VERBS and not roles.target and \
+        any(c.dep_ == "dobj" and not index.phrase(c) for c in tok.children)
 
 
 def _passive(tok: Token) -> bool:
@@ -244,7 +313,7 @@ def _confidence(cand: Candidate, roles: Roles, prediction: Prediction | None) ->
     from how the trigger was coded and how many sides are filled."""
     if prediction is not None:
         return round(prediction.confidence, 2)
-    score = 0.5 + (0.15 if cand.hit.specific else 0.0) - (0.1 if cand.nominal else 0.0)
+    score = 0.5 + (0.15 if cand.hit and cand.hit.specific else 0.0) - (0.1 if cand.nominal else 0.0)
     score += (0.15 if roles.source else 0.0) + (0.1 if roles.target else 0.0)
     return round(min(score, 0.95), 2)
 
@@ -252,11 +321,19 @@ def _confidence(cand: Candidate, roles: Roles, prediction: Prediction | None) ->
 def _rule(cand: Candidate, code: CodeInfo, roles: Roles, prediction: Prediction | None) -> str:
     """What fired: the lexicon entry, the type model's verdict, the conventions and the role rules."""
     hit = cand.hit
-    kind = "noun" if hit.nominal else ("pattern" if hit.specific else "verb")
-    parts = [f"lexicon {kind} '{hit.key}' -> {hit.code.cameo} {hit.code.type}"]
+    if hit is None:
+        parts = [f"main predicate '{cand.tok.lemma_}' (no lexicon entry)"]
+    else:
+        kind = "noun" if hit.nominal else ("pattern" if hit.specific else "verb")
+        parts = [f"lexicon {kind} '{hit.key}' -> {hit.code.cameo} {hit.code.type}"]
     if prediction is not None:
-        verdict = "agrees" if prediction.type == hit.code.type else f"says {prediction.type}"
-        parts.append(f"type model {verdict} (p={prediction.probability:.2f})")
+        if hit and prediction.type == hit.code.type:
+            parts.append(f"type model agrees (p={prediction.probability:.2f})")
+        elif prediction.type in (code.type, code.mode and code.mode.upper()):
+            parts.append(f"type model: {prediction.type} (p={prediction.probability:.2f})")
+        else:
+            parts.append(f"type model said {prediction.type} (p={prediction.probability:.2f}), not the source's "
+                         "own intention: the lexicon's type stands")
     if code.mode and code.type in ("AGREE", "THREATEN") and code.mode.upper() != code.type:
         parts.append(f"pledge of {code.mode} -> {code.type}")
     parts += roles.why

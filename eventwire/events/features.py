@@ -28,16 +28,20 @@ def features(cand: Candidate, index: ActorIndex) -> list[str]:
     """Feature strings of one candidate (unordered, without duplicates)."""
     tok, hit = cand.tok, cand.hit
     lemma = _lemma(tok)
-    code = hit.code
-    out = [f"L:{lemma}", f"P:{'N' if hit.nominal else 'V'}", f"X:{code.type}", f"C2:{code.cameo[:2]}",
-           f"C3:{code.cameo[:3]}", f"XL:{code.type}|{lemma}"]
-    if hit.specific:
-        out.append(f"XS:{code.type}")
+    out = [f"L:{lemma}", f"P:{'N' if cand.nominal else 'V'}"]
+    if hit is None:
+        out.append("X:none")
+    else:
+        code = hit.code
+        out += [f"X:{code.type}", f"C2:{code.cameo[:2]}", f"C3:{code.cameo[:3]}", f"XL:{code.type}|{lemma}"]
+        if hit.specific:
+            out.append(f"XS:{code.type}")
     out += _argument_features(tok, lemma)
     out += _governor_features(tok, lemma)
     out += _modality_features(tok)
     out += _party_features(cand, index)
     out += _bag(tok)
+    out += [f"ST:{t}" for t in cand.sentence_types]
     return list(dict.fromkeys(out))
 
 

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-__all__ = ["LEXICON_PATH", "CodeInfo", "Lexicon", "load_lexicon"]
+__all__ = ["LEXICON_PATH", "NO_EVENT", "CodeInfo", "Lexicon", "load_lexicon"]
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "event_lexicon.json"
+# A pattern under which the verb names no event ("hijack elections", "take office").
+NO_EVENT = "---"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Lexicon:
         self.nouns: dict[str, str] = data["nouns"]
         self.standalone_nouns: frozenset[str] = frozenset(data["standalone"])
         self.countries: dict[str, str] = data["countries"]
+        self.transitive: frozenset[str] = frozenset(data["transitive"])
         self.defaults: dict[str, CodeInfo] = {t: self.codes[c] for t, c in data["defaults"].items()}
 
     def verb_hit(self, token: Token) -> Hit | None:
@@ -54,8 +57,11 @@ class Lexicon:
         lemma = token.lemma_.lower()
         for key in _pattern_keys(lemma, token):
             if key in self.patterns:
-                return Hit(self.codes[self.patterns[key]], True, False, key)
+                code = self.patterns[key]
+                return None if code == NO_EVENT else Hit(self.codes[code], True, False, key)
         code = self.verbs.get(lemma)
+        if lemma in self.transitive and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+            return None
         return Hit(self.codes[code], False, False, lemma) if code else None
 
     def noun_hit(self, token: Token) -> Hit | None:
@@ -72,14 +78,17 @@ class Lexicon:
 
 
 def _pattern_keys(lemma: str, token: Token) -> list[str]:
-    """``verb|object`` and ``verb|prep object`` keys for the verb's dependents (passive subject too)."""
-    keys = []
+    """``verb|object``, ``verb|particle``, ``verb|complement verb`` ("refuse|comment") and ``verb|prep object``
+    keys for the verb's dependents (passive subject too), then the bare ``verb|prep`` ones: the most
+    specific reading first."""
+    keys, loose = [], []
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "prt"):
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "prt", "xcomp"):
             keys += [f"{lemma}|{child.lower_}", f"{lemma}|{child.lemma_.lower()}"]
-        elif child.dep_ in ("prep", "dative"):
+        elif child.dep_ in ("prep", "dative", "agent"):
             keys += [f"{lemma}|{child.lower_} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"]
-    return keys
+            loose.append(f"{lemma}|{child.lower_}")
+    return keys + loose
 
 
 @lru_cache(maxsize=2)

@@ -3,8 +3,9 @@
 An article tells the same event several times ("arrived on Wednesday ... for a summit", then "the two
 leaders had arrived Wednesday morning at Vostochny"; "Kim arrived on Tuesday", then "the Kremlin
 confirmed his arrival on Tuesday"). Counting them apart inflates every count. Mentions merge when
-they have the same PLOVER type, compatible parties (the same actors or codes, or one side unnamed),
-compatible days and places, and statuses that can describe one event: a denied or negated mention
+they have the same PLOVER type, compatible parties (the same actors or codes, or one side unnamed) with
+at least one in common, compatible days and places, and statuses that can describe one event: a denied
+or negated mention
 never merges with one that says the event happened, nor a future with a past one.
 """
 
@@ -45,6 +46,8 @@ def _same(a: Event, b: Event, actors: dict[str, Actor], place_country: dict) -> 
     pa, pb = place_country.get(a.place or ""), place_country.get(b.place or "")
     if pa and pb and pa != pb:
         return False
+    if not _keys(a.source + a.target, actors) & _keys(b.source + b.target, actors):
+        return False  # two tellings of one event share a party
     if a.type in SYMMETRIC:
         return _parties_fit(a.source + a.target, b.source + b.target, actors)
     return _parties_fit(a.source, b.source, actors) and _parties_fit(a.target, b.target, actors)
@@ -54,8 +57,12 @@ def _parties_fit(x: list[str], y: list[str], actors: dict[str, Actor]) -> bool:
     """One side names nobody, or one side's parties are all among the other's (by actor or by code)."""
     if not x or not y:
         return True
-    kx, ky = {_key(actors, a) for a in x}, {_key(actors, a) for a in y}
+    kx, ky = _keys(x, actors), _keys(y, actors)
     return kx <= ky or ky <= kx
+
+
+def _keys(ids: list[str], actors: dict[str, Actor]) -> set[str]:
+    return {_key(actors, a) for a in ids}
 
 
 def _key(actors: dict[str, Actor], aid: str) -> str:

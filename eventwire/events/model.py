@@ -59,14 +59,25 @@ class TypeModel:
         """How much likelier than the lexicon's type the model's must be to replace it (tuned held out)."""
         return float(self.meta.get("margin", 0.0))
 
-    def predict(self, feats: list[str], lexicon_type: str | None = None) -> Prediction:
-        """The model's type, or the lexicon's when the model does not beat it by ``margin``: a type the
-        training data hardly shows (a visit, a handshake) keeps its dictionary reading."""
+    @property
+    def predicate_floor(self) -> float:
+        """The least probability at which a predicate with no lexicon entry is coded (tuned held out)."""
+        return float(self.meta.get("predicate_floor", 1.0))
+
+    @property
+    def floor(self) -> float:
+        """The least probability at which the model's type may replace the lexicon's (tuned held out)."""
+        return float(self.meta.get("floor", 0.0))
+
+    def predict(self, feats: list[str], lexicon_type: str | None = None, keep: bool = False) -> Prediction:
+        """The model's type, or the lexicon's when the model does not beat it by ``margin`` and ``floor`` (a
+        type the training data hardly shows, a visit or a handshake, keeps its dictionary reading) or when
+        ``keep`` says the lexicon's reading stands; the probability is that of the type returned."""
         probs = self.probabilities(feats)
         best = int(probs.argmax())
         if lexicon_type in self.types:
             lex = self.types.index(lexicon_type)
-            if probs[best] - probs[lex] < self.margin:
+            if keep or probs[best] - probs[lex] < self.margin or probs[best] < self.floor:
                 best = lex
         return Prediction(self.types[best], float(probs[best]), self.calibrate(float(probs[best])))
 

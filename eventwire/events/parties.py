@@ -21,22 +21,36 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 VISIT_CODES = frozenset({"042", "043"})
 
 
-def political(actor) -> bool:
-    """A state, or an actor whose sector takes part in politics."""
+# In a sports report states are teams: only these sectors make a party political there (a ministry, a
+# court, the police: "charged by a Greek prosecutor" is a legal act in any report).
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY", "IGO", "NGO"})
+
+
+def political(actor, sport: bool = False) -> bool:
+    """A state, or an actor whose sector takes part in politics (in a sports report: an official one)."""
+    if sport:
+        return actor.kind != "state" and actor.sector in OFFICIAL_SECTORS
     return actor.kind == "state" or actor.sector in POLITICAL_SECTORS
 
 
-def has_political_party(roles: Roles, index: ActorIndex) -> bool:
-    return any(political(index.actors[a]) for a in roles.source + roles.target)
+def has_political_party(roles: Roles, index: ActorIndex, sport: bool = False, named_only: bool = False) -> bool:
+    """Whether a party is political; with ``named_only`` an actor the text does not name (the state of a
+    place, added by a convention) does not count."""
+    return any(political(index.actors[a], sport) and (index.actors[a].mentions or not named_only)
+               for a in roles.source + roles.target)
 
 
-def acceptable(kind: str, cameo: str, roles: Roles, index: ActorIndex) -> bool:
-    """Whether an event of type ``kind`` (CAMEO ``cameo``) with these parties is worth coding."""
+def acceptable(kind: str, cameo: str, roles: Roles, index: ActorIndex, sport: bool = False) -> bool:
+    """Whether an event of type ``kind`` (CAMEO ``cameo``) with these parties is worth coding: a political
+    party the text names (violence may be known by its place alone: "a bombing in Kabul")."""
     parties = roles.source + roles.target
-    if not has_political_party(roles, index):
+    if not has_political_party(roles, index, sport, named_only=kind != "ASSAULT"):
         return False
-    if kind == "CONSULT" and len(parties) < 2 and cameo[:3] in VISIT_CODES:
-        return False  # a visit is to someone or somewhere: "Kim visited factories" is no CONSULT
+    if kind == "CONSULT" and cameo[:3] in VISIT_CODES:
+        if len(parties) < 2:
+            return False  # a visit is to someone or somewhere: "Kim visited factories" is no CONSULT
+        if not any(political(index.actors[a], sport) for a in roles.source):
+            return False  # the visitor makes a visit political: a traveller coming to Britain is no CONSULT
     if kind in SYMMETRIC and roles.target:
         countries = lambda ids: {index.actors[a].country for a in ids}  # noqa: E731
         return countries(roles.source) != countries(roles.target)

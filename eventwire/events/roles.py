@@ -35,6 +35,10 @@ PARTITIVE_NOUNS = frozenset({
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "both"})
 THING_PRONOUNS = frozenset({"it", "its"})
+# Prepositions from a thing to its owner or author ("the dealings of X", "threats made by Y").
+OWNER_PREPS = frozenset({"of", "by", "from", "against", "on", "into", "over"})
+# Verbs whose subject undergoes the event noun they take: "Iran faces criticism from the UN".
+UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "draw", "attract", "endure", "come", "incur", "risk"})
 # How many actor mentions back a pronoun looks for its antecedent (bounded: the cost stays linear).
 LOOK_BACK = 40
 # Heads of anaphoric noun phrases ("the two leaders", "both sides").
@@ -80,6 +84,19 @@ class ActorIndex:
 
     def phrase(self, head: Token) -> list[str]:
         """Actors of the noun phrase headed by ``head``, through conjuncts and appositions."""
+        return self._np(head) or self.anaphor(head)
+
+    def behind(self, head: Token, depth: int = 2) -> list[str]:
+        """The actors of the noun phrase, or else those behind the thing it names: the party acted upon in
+        "condemned the decision of the court", "probed the business dealings of Kempinski" is the owner
+        or author of what the verb acts on."""
+        ids = self.phrase(head)
+        if ids or depth == 0:
+            return ids
+        return [a for p in head.children if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
+                for g in p.children if g.dep_ == "pobj" for a in self.behind(g, depth - 1)]
+
+    def _np(self, head: Token) -> list[str]:
         ids: list[str] = []
         stack = [head]
         while stack:
@@ -90,15 +107,15 @@ class ActorIndex:
         if not ids and head.lemma_.lower() in PARTITIVE_NOUNS:
             ids = [a for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                    if g.dep_ == "pobj" for a in self.phrase(g)]
-        return ids or self.anaphor(head)
+        return ids
 
     def anaphor(self, head: Token) -> list[str]:
         """Resolve he/she/it/they and "the two leaders" to earlier actors (no coreference model here)."""
         low = head.lower_
         if low in PERSON_PRONOUNS:
             return self._last(head, lambda a: a.kind == "person", 1)
-        if low in THING_PRONOUNS:
-            return self._last(head, lambda a: a.kind != "person", 1)
+        if low in THING_PRONOUNS:  # "it" is mostly a thing: only an organisation of this or the last sentence
+            return self._last(head, lambda a: a.kind != "person", 1, near=True)
         # Plural pronouns only as subjects: "urging them" is too often not the parties named before.
         if (low in GROUP_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass")) or _group_phrase(head):
             # "the leaders ... they": persons of two countries; else "the rebels said they would ...":
@@ -107,11 +124,16 @@ class ActorIndex:
                                          if low in GROUP_PRONOUNS else [])
         return []
 
-    def _last(self, head: Token, fits, n: int) -> list[str]:
-        """The last ``n`` distinct fitting actors among the ``LOOK_BACK`` mentions before ``head``."""
+    def _last(self, head: Token, fits, n: int, near: bool = False) -> list[str]:
+        """The last ``n`` distinct fitting actors among the ``LOOK_BACK`` mentions before ``head``; ``near``:
+        only those named in its sentence or the one before."""
         ids: list[str] = []
         k = bisect_left(self.order, (head.i, ""))
+        sent = head.sent
+        floor = (self.doc[sent.start - 1].sent.start if sent.start > 0 else 0) if near else 0
         for i, aid in reversed(self.order[max(0, k - LOOK_BACK):k]):
+            if i < floor:
+                break
             if aid not in ids and fits(self.actors[aid]):
                 ids.append(aid)
                 if len(ids) == n:
@@ -212,7 +234,7 @@ def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
             roles.add("source", [a for g in child.children if g.dep_ == "pobj" for a in index.phrase(g)],
                       "passive agent (by)")
         elif child.dep_ == "nsubjpass" and verb.i == tok.i:
-            roles.add("target", index.phrase(child), "passive subject")
+            roles.add("target", index.behind(child), "passive subject")
     if verb.i != tok.i and not roles.source:
         roles.add("source", [a for c in verb.children if c.dep_ == "nsubjpass" for a in index.phrase(c)],
                   f"passive subject of '{verb.text}'")
@@ -255,7 +277,7 @@ def objects(tok: Token, index: ActorIndex, roles: Roles) -> None:
     """Actors of a verb's object, dative, or to/with/against object."""
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj"):
-            roles.add("target", index.phrase(child), f"object of '{tok.text}'")
+            roles.add("target", index.behind(child), f"object of '{tok.text}'")
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             roles.add("target", _pobj(child, index), f"'{child.lower_}' object of '{tok.text}'")
 
@@ -276,6 +298,16 @@ def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
             elif child.lower_ in ("of", "against", "with", "on", "to", "into", "over"):
                 roles.add("target", objs, f"'{child.lower_}' object")
     head = tok.head
+    if tok.dep_ in ("dobj", "pobj") and _lemma_of_verb(tok) in UNDERGO_VERBS and not roles.target:
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        roles.add("target", [a for c in verb.children if c.dep_ == "nsubj" for a in index.phrase(c)],
+                  f"subject of '{verb.text}' (undergoes it)")
+        if not roles.source:
+            roles.add("source", [a for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                                 for a in _pobj(p, index)], f"'from' object of '{verb.text}'")
+    if tok.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS and not roles.source:
+        roles.add("source", [a for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                             for a in index.phrase(g)], f"agent of the light verb '{head.text}'")
     if tok.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
         if not roles.source:
             roles.add("source", [a for c in head.children if c.dep_ == "nsubj" for a in index.phrase(c)],
@@ -284,6 +316,12 @@ def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
             objects(head, index, roles)
     roles.target = [a for a in roles.target if a not in roles.source]
     return roles
+
+
+def _lemma_of_verb(tok: Token) -> str:
+    """The lemma of the verb that takes ``tok`` as object, directly or through a preposition ("came under fire")."""
+    head = tok.head if tok.dep_ == "dobj" else tok.head.head
+    return head.lemma_.lower()
 
 
 def _pobj(prep: Token, index: ActorIndex) -> list[str]:

@@ -35,13 +35,11 @@ def _own_modality(tok: Token) -> str | None:
             return "negated"
         if child.dep_ == "aux" and low in FUTURE_AUX:
             found.append("future")
-        elif child.dep_ == "aux" and low in HYPO_AUX:
+        elif (child.dep_ == "aux" and low in HYPO_AUX) or (child.dep_ in ("mark", "advmod", "amod")
+                                                            and low in HYPO_HEADS):
             found.append("hypothetical")
-        elif child.dep_ in ("mark", "advmod", "amod") and low in HYPO_HEADS:
-            found.append("hypothetical")
-        elif child.dep_ in ("amod", "advmod") and low in FUTURE_HEADS:
-            found.append("future")
-        elif child.dep_ == "aux" and low == "to" and tok.head.lemma_ == "be" and tok.dep_ == "xcomp":
+        elif (child.dep_ in ("amod", "advmod") and low in FUTURE_HEADS) or (
+                child.dep_ == "aux" and low == "to" and tok.head.lemma_ == "be" and tok.dep_ == "xcomp"):
             found.append("future")
     return found[0] if found else None
 
@@ -71,7 +69,9 @@ def pledge(trigger: Token, sources: list[str], attribution, index) -> bool:
     head = trigger
     while head.dep_ in ("xcomp", "conj", "aux") and head.head.i != head.i:
         head = head.head
-        if head.lemma_.lower() in COMMISSIVE_HEADS:
+        # "Honduras is willing to withdraw" commits Honduras; "one of the countries willing to supply"
+        # describes them.
+        if head.lemma_.lower() in COMMISSIVE_HEADS and head.dep_ not in ("amod", "acl", "relcl"):
             return True
     speaker = getattr(attribution, "source", None) if attribution is not None else None
     if speaker is None or not sources or speaker not in index.actors:
