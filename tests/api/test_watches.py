@@ -109,3 +109,28 @@ def test_watch_cli_add_scan_alerts(tmp_path, extractor, monkeypatch):
     assert len(lines) == 1 and json.loads(lines[0])["event"]["type"] == "CONSULT"
     assert "1 alerts" in runner.invoke(app, ["watch", "list", "--db", db]).output
     assert runner.invoke(app, ["watch", "add", "bad", "--type", "FLY", "--db", db]).exit_code == 2
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_scan_alerts_once_on_both_backends(backend, tmp_path, extractor):
+    from contextlib import nullcontext
+
+    from eventwire.store import Store
+    from eventwire.watch import Watch, Watches
+    from tests.store.conftest import new_pg_database
+
+    where = nullcontext(str(tmp_path / "w.db")) if backend == "sqlite" else new_pg_database()
+    with where as url:
+        store = Store(url)
+        try:
+            watches = Watches(store)
+            watch = watches.add(Watch(name="meetings", types=("CONSULT",), target="PRK"))
+            store.put(extractor.extract_text(SHORT["text"], SHORT["published"], "a1"), SHORT["text"])
+            first = watches.scan()
+            assert [a["event"]["type"] for a in first[watch.id]] == ["CONSULT"]
+            assert watches.scan() == {}  # the cursor moved: nothing alerts twice
+            store.put(extractor.extract_text(OTHER["text"], OTHER["published"], "b1"), OTHER["text"])
+            assert watches.scan() == {}
+            assert watches.count_alerts(watch.id) == 1
+        finally:
+            store.close()

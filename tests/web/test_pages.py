@@ -1,5 +1,5 @@
 """The pages in a real browser: the example story through the API, found in the table, on the timeline and
-on the map; its article view; escaping of hostile text; the story and watch pages."""
+on the map; its article view; escaping of hostile text; the story, watch and API documentation pages."""
 
 from __future__ import annotations
 
@@ -19,32 +19,37 @@ HOSTILE = {
 
 
 def _meeting(base: str, article_id: str) -> dict:
+    """The summit: the placed CONSULT event one of whose reports names Vostochny."""
     events = httpx.get(f"{base}/events", params={"article": article_id, "type": "CONSULT"}).json()["events"]
-    at_vostochny = [e for e in events if e["place"] and "Vostochny" in e["place"]["name"]]
-    assert at_vostochny, f"no CONSULT event at Vostochny in {[(e['type'], e['place']) for e in events]}"
-    return at_vostochny[0]
+    found = [e for e in events if e["place"] and e["date"]
+             and any("Vostochny" in m["evidence"]["text"] for m in [e, *e["mentions"]])]
+    assert found, f"no dated, placed CONSULT event reported at Vostochny in {[e['evidence'] for e in events]}"
+    return found[0]
 
 
 def test_the_example_meeting_in_table_timeline_map_and_article_view(live, page, shot, seed_record):
     post(live, seed_record)
     meeting = _meeting(live, seed_record["id"])
     page.goto(f"{live}/")
-    row = page.locator("#table tbody tr", has_text="Vostochny").first
+    row = page.locator(f'#table tr[data-event="{seed_record["id"]}#{meeting["event_id"]}"]')
     row.wait_for()
-    assert meeting["type"] in row.inner_text()
+    assert "Vostochny" in row.inner_text() and meeting["type"] in row.inner_text()
     bar = page.locator(f'#timeline rect[data-date="{meeting["date"]}"][data-type="CONSULT"]')
     assert bar.count() == 1
-    dot = page.locator("#map circle[data-place*='Vostochny']")
+    place = meeting["place"]["name"]
+    dot = page.locator(f'#map circle[data-place="{place}"]')
     assert dot.count() == 1
     shot(page, "home")
     dot.click()  # selecting the place filters the table, the timeline and the network
-    assert "place: Vostochny" in page.locator("#selection").inner_text()
+    assert f"place: {place}" in page.locator("#selection").inner_text()
     rows = page.locator("#table tbody tr")
-    assert rows.count() >= 1 and all("Vostochny" in t for t in rows.all_inner_texts())
+    assert rows.count() >= 1 and all(place in t for t in rows.all_inner_texts())
+    summit = page.locator(f'#table tr[data-event="{seed_record["id"]}#{meeting["event_id"]}"]')
+    assert "Vostochny" in summit.inner_text()
     assert page.locator("#timeline rect.bar").count() >= 1
     assert page.locator("#network g.node").count() >= 2
-    shot(page, "home-vostochny-selected")
-    row.locator("a", has_text=seed_record["id"]).click()
+    shot(page, "home-place-selected")
+    summit.locator("a", has_text=seed_record["id"]).click()
     page.wait_for_url(f"**/view/articles/{seed_record['id']}#{meeting['event_id']}")
     details = page.locator("#event-details")
     details.wait_for()
@@ -56,9 +61,12 @@ def test_the_example_meeting_in_table_timeline_map_and_article_view(live, page, 
     assert page.locator("#text .ev.picked").count() >= 1  # its evidence is marked in the text
     assert page.locator("#text .actor", has_text="Kim").count() >= 1
     assert page.locator("#text .place", has_text="Vostochny").count() >= 1
+    assert page.locator("#text .ev.picked", has_text="Vostochny").count() >= 1  # the summit's other report
     assert "CAMEO" in page.locator("#text .ev").first.get_attribute("title")  # hovering shows the codes
     page.locator("#text .ev").last.click()
     assert page.locator(".eventlist li.picked").count() == 1
+    page.locator(f'.eventlist li[data-event="{meeting["event_id"]}"]').click()  # back to the summit
+    assert meeting["evidence"]["text"] in page.locator("#event-details").inner_text()
     shot(page, "article")
     assert not page.errors
 
@@ -81,7 +89,7 @@ def test_article_text_is_escaped_so_nothing_runs(live, page, shot):
     shot(page, "article-escaped")
 
 
-def test_story_and_watch_pages(live, page, shot, seed_record):
+def test_story_watch_and_docs_pages(live, page, shot, seed_record):
     watch = httpx.post(f"{live}/watches", json={"name": "meetings", "types": ["CONSULT"]}).json()
     post(live, {**seed_record, "id": "seed-copy", "text": seed_record["text"] + "\nMore on this later."})
     meeting = _meeting(live, "seed-copy")
@@ -93,3 +101,8 @@ def test_story_and_watch_pages(live, page, shot, seed_record):
     page.locator("table.events tbody tr", has_text="CONSULT").first.wait_for()
     assert page.locator("a", has_text="Atom feed").get_attribute("href") == f"/watches/{watch['id']}/feed.atom"
     assert not page.errors
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{live}/docs")
+    page.locator(".swagger-ui .opblock").first.wait_for()  # Swagger UI ran, from the package's assets
+    assert all(url.startswith(live) for url in requests), [u for u in requests if not u.startswith(live)]

@@ -68,7 +68,8 @@ function table(rows) {
   const body = rows.map(e => el("tr", {"data-event": `${e.article_id}#${e.event_id}`},
     el("td", {text: e.date || "–"}), el("td", {text: `${e.type} ${e.cameo || ""}`}),
     el("td", {text: names(e.source)}), el("td", {text: names(e.target)}), el("td", {text: placeLabel(e.place)}),
-    el("td", {text: e.status}), el("td", {text: e.according_to || "–"}), el("td", {text: e.evidence.text}),
+    el("td", {text: e.status}), el("td", {text: e.according_to || "–"}), el("td", {}, e.evidence.text, e.mentions.filter(m => m.evidence.start !== e.evidence.start).map(m =>
+      el("div", {class: "muted", text: `also reported: ${m.evidence.text}${m.according_to ? ` (${m.according_to})` : ""}`}))),
     el("td", {}, el("a", {href: `/view/articles/${encodeURIComponent(e.article_id)}#${encodeURIComponent(e.event_id)}`,
       text: e.article_id}), e.story_id ? [" ", el("a", {href: `/view/stories/${encodeURIComponent(e.story_id)}`, text: "story"})] : null)));
   return el("table", {class: "events"}, el("thead", {}, head), el("tbody", {}, body));
