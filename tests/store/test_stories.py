@@ -40,7 +40,7 @@ def test_stories_same_event_from_three_outlets_is_one_story(store):
     assert story["place"]["country"] == "CHN"
     assert set(story) >= {"id", "type", "cameo", "source", "target", "date", "place", "articles", "mentions",
                           "num_articles", "num_distinct_texts", "num_mentions", "num_sources"}
-    assert set(story["mentions"][0]) == {"article", "event", "evidence", "status", "according_to"}
+    assert set(story["mentions"][0]) == {"article", "event", "evidence", "status", "according_to", "date"}
     assert set(story["mentions"][0]["evidence"]) == {"start", "end", "text"}
 
 
@@ -58,6 +58,19 @@ def test_stories_what_stays_apart(store, other, why):
     _put(store, "a1", 1, [first])
     _put(store, "a2", 2, [other])
     assert len(list(store.stories())) == 2, why
+
+
+def test_stories_count_every_merged_mention_and_say_where_the_date_comes_from(store):
+    """An event the article reports three times counts three mentions; a day stated in a text wins the basis."""
+    _put(store, "a1", 1, [{**TALKS, "mentions": 3, "date_basis": "published"}], publisher="Outlet One")
+    _put(store, "a2", 2, [{**TALKS, "date_basis": "published"}], publisher="Outlet Two")
+    [story] = list(store.stories())
+    assert (story["num_articles"], story["num_mentions"]) == (2, 4)  # 3 merged in a1, a2's event its own one
+    assert [m["article"] for m in story["mentions"]] == ["a1", "a1", "a1", "a2"]
+    assert story["date_basis"] == "published"
+    _put(store, "a3", 3, [{**TALKS, "date_basis": "text"}], publisher="Outlet Three")
+    [story] = list(store.stories())
+    assert (story["num_mentions"], story["date_basis"]) == (5, "text")
 
 
 def test_stories_consult_dyad_is_unordered_and_a_set(store):
