@@ -286,7 +286,7 @@ def stories(
     = False,
     min_articles: Annotated[int, typer.Option(min=1, help="Only stories reported by at least this many articles.")]
     = 1,
-    limit: Limit = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many stories (default: all).")] = None,
     output_format: Annotated[str, typer.Option("--format", help="table or jsonl (one story line a line).")] = "table",
 ) -> None:
     """List story events (one real event, many reports), or recompute them with --rebuild.

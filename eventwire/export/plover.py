@@ -102,7 +102,8 @@ def plover_record(row: dict) -> dict:
                       "coder": f"eventwire {__version__}", "codebook": "PLOVER"},
         "coder": f"eventwire {__version__}",
         "coded_date": (row["ingested_at"] or "")[:10] or None,
-        "status": row["status"], "according_to": row["according_to"], "cameo": row["cameo"],
+        "date_basis": row["date_basis"], "status": row["status"], "according_to": row["according_to"],
+        "cameo": row["cameo"],
         "goldstein": row["goldstein"], "article_id": row["article_id"], "event_id": row["event_id"],
     }
 

@@ -89,6 +89,8 @@ class Store:
         """Store one extracted article (the text its offsets index) in one transaction, with its story updates."""
         if document.error is not None:
             raise ValueError("an error document is recorded with put_error, not stored as an article")
+        if not document.article.id:
+            raise ValueError("an article needs an id to be stored")
         return _reachable(lambda: self._put(document, text, source, line), self.where)
 
     def _put(self, document: Document, text: str, source: str | None, line: int | None) -> PutResult:

@@ -189,7 +189,8 @@ def _members(conn: Connection, ranges: list[tuple[str, str | None, str | None]])
     day_condition = or_(events.c.story_day.between(min(dated), max(dated)) if dated else false(),
                         events.c.story_day.is_(None) if any(start is None for _, start, _ in ranges) else false())
     query = (
-        select(events.c.pk, events.c.id, events.c.type, events.c.cameo, events.c.date, events.c.story_key,
+        select(events.c.pk, events.c.id, events.c.type, events.c.cameo, events.c.date, events.c.date_basis,
+               events.c.story_key,
                events.c.story_day, events.c.story_country.label("country"), events.c.story_id,
                articles.c.id.label("article"), articles.c.outlet, articles.c.duplicate_of,
                places.c.name.label("place_name"), places.c.country.label("place_country"),
@@ -293,6 +294,14 @@ def _place(members: list[dict]) -> dict | None:
             "feature": m["feature"], "admin1": m["admin1"]}
 
 
+def _date_basis(members: list[dict], story_date: str | None) -> str | None:
+    """``text`` when a report states the story's day in a time expression, ``published`` when the day is a
+    publication day (the event's, or the article's for an undated event), None when the documents do not say."""
+    bases = {m["date_basis"] if m["date"] else "published"
+             for m in members if story_date is not None and (m["date"] or m["story_day"]) == story_date}
+    return "text" if "text" in bases else "published" if "published" in bases else None
+
+
 def story_line(sid: str, members: list[dict]) -> dict:
     """The story as one JSON line: who, what, when, where, and every report of it."""
     members = sorted(members, key=lambda m: (m["article"], m["pk"]))
@@ -304,13 +313,14 @@ def story_line(sid: str, members: list[dict]) -> dict:
     mentions = [
         {"article": m["article"], "event": m["id"],
          "evidence": {"start": x["evidence_start"], "end": x["evidence_end"], "text": x["evidence_text"]},
-         "status": x["status"], "according_to": x["according_to"]}
+         "status": x["status"], "according_to": x["according_to"], "date": x["date"]}
         for m in members for x in m["mentions"]
     ]
+    story_date = _most_common(m["date"] for m in members) or _most_common(m["story_day"] for m in members)
     return {
         "id": sid, "type": first["type"], "cameo": cameo,
         "source": _side(members, first, "source"), "target": _side(members, first, "target"),
-        "date": _most_common(m["date"] for m in members) or _most_common(m["story_day"] for m in members),
+        "date": story_date, "date_basis": _date_basis(members, story_date),
         "goldstein": _most_common(m["goldstein"] for m in members if m["cameo"] == cameo),
         "place": _place(members), "articles": article_ids, "mentions": mentions,
         "num_articles": len(article_ids), "num_distinct_texts": len(set(roots.values())),

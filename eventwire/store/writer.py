@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from eventwire import dedup
 from eventwire.schema import Attribution, Document, Event
@@ -65,7 +65,7 @@ def actor_key(code: str | None, kb_id: str | None, name: str) -> str:
 
 def put_article(conn: Connection, document: Document, text: str, source: str | None, line: int | None) -> PutResult:
     """Store one document (no error) with the text its offsets index; the caller holds the write transaction."""
-    article_id = document.article.id or ""
+    article_id = document.article.id
     sha = text_sha256(text)
     old = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
     if old is not None and old["sha256"] == sha:
@@ -243,7 +243,3 @@ def _relink_duplicate(conn: Connection, pk: int) -> set[tuple[str, str | None]]:
             touched.add((new_key, day))
     return touched
 
-
-def count(conn: Connection, table) -> int:
-    """Rows in a table."""
-    return conn.scalar(select(func.count()).select_from(table)) or 0

@@ -111,6 +111,7 @@ def test_export_plover_uses_the_manual_field_names(db, tmp_path):
     assert len({r["id"] for r in records}) == len(records)
     located = [r["event_loc"] for r in records if r["event_loc"]]
     assert located and all({"resolved_place", "lat", "lon", "country_code", "geonameid"} <= set(x) for x in located)
+    assert {r["date_basis"] for r in records} <= {"text", "published", None} and any(r["date_basis"] for r in records)
     hypothetical = [r for r in records if r["status"] == "hypothetical"]
     assert all("hypothetical" in r["context"] for r in hypothetical)
 
@@ -129,6 +130,7 @@ def test_export_gdelt_rows_have_61_columns_in_gdelt_order(db, tmp_path):
     for r in rows:
         assert r["AvgTone"] == "" and r["Actor1Geo_Type"] == "" and r["IsRootEvent"] == ""  # never invented
         assert r["NumArticles"] == "2"  # the example and its copy are one story each
+        assert int(r["NumMentions"]) >= 2  # at least one mention in each copy
         assert r["EventRootCode"] == r["EventCode"][:2]
         if r["SQLDATE"]:
             assert r["MonthYear"] == r["SQLDATE"][:6] and r["Year"] == r["SQLDATE"][:4]
@@ -147,6 +149,13 @@ def test_export_stories_lines(db, tmp_path):
         assert (s["num_articles"], s["num_distinct_texts"]) == (2, 1)
         for actor in s["source"] + s["target"]:
             assert set(actor) == {"name", "country", "sector", "code"}
+        assert s["date_basis"] in (("text", "published") if s["date"] else (None,))  # undated future stays so
+    # every report the article merged into one event is a mention: the example and its copy, each in full
+    by_event = {(e["article_id"], e["event_id"]): len(e["mentions"]) for e in _events(db)}
+    assert any(n > 1 for n in by_event.values()), "the example tells the Vostochny meeting twice"
+    for s in stories:
+        members = {(m["article"], m["event"]) for m in s["mentions"]}
+        assert s["num_mentions"] == len(s["mentions"]) == sum(by_event[k] for k in members)
     filtered = [json.loads(x) for x in _export(db, tmp_path, "stories", "--type", "CONSULT").read_text().splitlines()]
     assert filtered and {s["type"] for s in filtered} == {"CONSULT"}
 

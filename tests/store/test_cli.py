@@ -107,8 +107,9 @@ FILTERS = [
     (["--cameo", "04"], lambda e: (e["cameo"] or "").startswith("04")),
     (["--since", "2023-09-13"], lambda e: e["date"] is not None and e["date"] >= "2023-09-13"),
     (["--until", "2023-09-12"], lambda e: e["date"] is not None and e["date"] <= "2023-09-12"),
-    (["--place", "Vostochny"], lambda e: e["place"] is not None and "Vostochny" in e["place"]["name"]),
-    (["--place", "UKR"], lambda e: e["place"] is not None and e["place"]["country"] == "UKR"),
+    (["--place", "ussi"], lambda e: e["place"] is not None and "ussi" in e["place"]["name"].lower()),
+    (["--place", "rus"], lambda e: e["place"] is not None and (e["place"]["country"] == "RUS"
+                                                              or "rus" in e["place"]["name"].lower())),
     (["--status", "confirmed"], lambda e: e["status"] == "confirmed"),
     (["--according-to", "kremlin"], lambda e: "kremlin" in (e["according_to"] or "").lower()
      or any("kremlin" in (m["according_to"] or "").lower() for m in e["mentions"])),

@@ -40,7 +40,7 @@ def test_stories_same_event_from_three_outlets_is_one_story(store):
     assert story["place"]["country"] == "CHN"
     assert set(story) >= {"id", "type", "cameo", "source", "target", "date", "place", "articles", "mentions",
                           "num_articles", "num_distinct_texts", "num_mentions", "num_sources"}
-    assert set(story["mentions"][0]) == {"article", "event", "evidence", "status", "according_to"}
+    assert set(story["mentions"][0]) == {"article", "event", "evidence", "status", "according_to", "date"}
     assert set(story["mentions"][0]["evidence"]) == {"start", "end", "text"}
 
 
@@ -58,6 +58,19 @@ def test_stories_what_stays_apart(store, other, why):
     _put(store, "a1", 1, [first])
     _put(store, "a2", 2, [other])
     assert len(list(store.stories())) == 2, why
+
+
+def test_stories_count_every_merged_mention_and_say_where_the_date_comes_from(store):
+    """An event the article reports three times counts three mentions; a day stated in a text wins the basis."""
+    _put(store, "a1", 1, [{**TALKS, "mentions": 3, "date_basis": "published"}], publisher="Outlet One")
+    _put(store, "a2", 2, [{**TALKS, "date_basis": "published"}], publisher="Outlet Two")
+    [story] = list(store.stories())
+    assert (story["num_articles"], story["num_mentions"]) == (2, 4)  # 3 merged in a1, a2's event its own one
+    assert [m["article"] for m in story["mentions"]] == ["a1", "a1", "a1", "a2"]
+    assert story["date_basis"] == "published"
+    _put(store, "a3", 3, [{**TALKS, "date_basis": "text"}], publisher="Outlet Three")
+    [story] = list(store.stories())
+    assert (story["num_mentions"], story["date_basis"]) == (5, "text")
 
 
 def test_stories_consult_dyad_is_unordered_and_a_set(store):
@@ -167,3 +180,37 @@ def test_stories_near_duplicate_texts_are_marked_and_counted(store):
     assert store.stats()["duplicates"] == 1
     rows = {r["article_id"]: r["duplicate_of"] for r in store.events()}
     assert rows == {"wire": None, "copy": "wire"}
+
+
+def test_stories_replacing_the_original_relinks_its_copies(store):
+    """A copy follows its original; when the original gets another text, the copy stands alone again."""
+    text = _text(1)
+    edited = text + " Reporting by a correspondent."
+    lone = {"type": "ASSAULT", "date": "2024-04-04", "place": "CHN", "cameo": "190"}  # confined to its text
+    store.put(document("wire", text, [TALKS, lone], publisher="Wire"), text)
+    store.put(document("copy", edited, [TALKS, lone], publisher="Paper"), edited)
+    assert sorted(s["num_articles"] for s in store.stories()) == [2, 2]
+    other = _text(9)
+    store.put(document("wire", other, [TALKS, lone], publisher="Wire"), other)
+    assert {r["article_id"]: r["duplicate_of"] for r in store.events()} == {"wire": None, "copy": None}
+    by_type = sorted((s["type"], s["num_articles"], s["num_distinct_texts"]) for s in store.stories())
+    assert by_type == [("ASSAULT", 1, 1), ("ASSAULT", 1, 1), ("CONSULT", 2, 2)]
+    before = _volatile(_snapshot(store))
+    store.rebuild_stories()
+    assert _volatile(_snapshot(store)) == before
+
+
+def test_stories_writers_in_threads_store_each_article_once(db_url):
+    """The service calls the store from worker threads: concurrent writes serialise, none is lost or doubled."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Store(db_url) as s:
+        jobs = [(f"t{n % 12}", n % 12) for n in range(36)]  # every article written three times at once
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            outcomes = list(pool.map(lambda job: s.put(document(job[0], _text(job[1]), [TALKS]),
+                                                       _text(job[1])).outcome, jobs))
+        assert sorted(outcomes).count("stored") == 12 and outcomes.count("unchanged") == 24
+        stats = s.stats()
+        assert (stats["articles"], stats["events"], stats["stories"]) == (12, 12, 1)
+        [story] = list(s.stories())
+        assert story["num_articles"] == 12

@@ -32,7 +32,7 @@ SANCTIONS = [
      "text": "The European Union imposed new sanctions on Belarus on Tuesday over the detention of opposition "
              "activists, EU foreign ministers said after a meeting in Brussels."},
     {"id": "harbour-12", "publisher": "Harbour Times", "published": "2024-05-22",
-     "text": "EU governments agreed on Tuesday to impose sanctions on Belarus, targeting officials they blame for "
+     "text": "EU governments slapped fresh sanctions on Belarus on Tuesday, targeting officials they blame for "
              "the arrests of opposition figures, diplomats said."},
     {"id": "south-8", "publisher": "Southern Post", "published": "2024-05-21",
      "text": "Canada imposed sanctions on Iran on Tuesday, the Canadian foreign ministry said."},
