@@ -121,7 +121,7 @@ def create_app(store: Store, extractor: Extractor, config: ServiceConfig | None 
         stored = await asyncio.wrap_future(running["worker"].submit(records))
         return PostResult(articles=[asdict(s) for s in stored], events=sum(s.events for s in stored))
 
-    @app.get("/articles/{article_id}", responses=_MISSING)
+    @app.get("/articles/{article_id:path}", responses=_MISSING)
     def get_article(article_id: str) -> dict:
         """The stored document of one article (the contract's output), plus the ``text`` its offsets index."""
         document = store.document(article_id)

@@ -46,7 +46,7 @@ def mount_pages(app: FastAPI) -> None:
     def home() -> HTMLResponse:
         return page("home", "events")
 
-    @app.get("/view/articles/{article_id}", include_in_schema=False)
+    @app.get("/view/articles/{article_id:path}", include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:
         return page("article", f"article {article_id}", article_id)
 

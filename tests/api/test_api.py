@@ -34,6 +34,13 @@ def test_the_stored_document_is_served_with_its_text(client):
     assert client.get("/articles/nope").status_code == 404
 
 
+def test_ids_from_folders_keep_their_slashes(client):
+    client.post("/articles", json={**SHORT, "id": "wire/2023/a1"})
+    assert client.get("/articles/wire/2023/a1").json()["article"]["id"] == "wire/2023/a1"
+    assert client.get("/articles/wire%2F2023%2Fa1").status_code == 200  # as the pages encode it
+    assert 'data-id="wire/2023/a1"' in client.get("/view/articles/wire/2023/a1").text
+
+
 def test_a_list_is_stored_in_order(client, seed_record):
     r = client.post("/articles", json=[seed_record, SHORT])
     assert r.status_code == 201
