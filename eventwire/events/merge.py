@@ -11,6 +11,8 @@ never merges with one that says the event happened, nor a future with a past one
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from eventwire.schema import Actor, Event, EventMention
 
 __all__ = ["merge_mentions"]
@@ -23,14 +25,24 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 
 def merge_mentions(events: list[Event], actors: dict[str, Actor], place_country: dict[str, str | None]
                    ) -> list[Event]:
-    """Events with their ``mentions``; ids renumbered e1, e2, ... in order of first mention."""
+    """Events with their ``mentions``; ids renumbered e1, e2, ... in order of first mention.
+
+    A mention joins the first group it fits. Fitting a group needs the type, the status group and a
+    party in common with its first mention, so groups are indexed by those: a mention is compared
+    only with the groups it could join, not with every event of the article before it.
+    """
     merged: list[list[Event]] = []
+    index: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for event in events:
-        group = next((g for g in merged if _fits(g, event, actors, place_country)), None)
-        if group is None:
+        keys = [(event.type, _GROUP[event.status], k) for k in _keys(event.source + event.target, actors)]
+        near = sorted({n for key in keys for n in index.get(key, ())})
+        found = next((n for n in near if _fits(merged[n], event, actors, place_country)), None)
+        if found is None:
+            for key in keys:
+                index[key].append(len(merged))
             merged.append([event])
         else:
-            group.append(event)
+            merged[found].append(event)
     return [_combine(g, f"e{n}") for n, g in enumerate(merged, 1)]
 
 

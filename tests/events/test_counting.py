@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventwire.events.dating import event_date
 from eventwire.events.merge import merge_mentions
@@ -179,3 +181,28 @@ def test_parties_an_implied_state_alone_makes_no_event(nlp, stage):
     doc = annotate(nlp, text, actors=[("singer", None, None, "person", "singer")], places=[("London", "GBR")])
     stage.process(doc)
     assert doc._.ew_events == []
+
+
+def _merge_by_scan(events, actors):
+    """The definition the indexed merge must keep: each mention joins the first group it fits."""
+    from eventwire.events.merge import _fits
+
+    groups: list[list] = []
+    for event in events:
+        group = next((g for g in groups if _fits(g, event, actors, {})), None)
+        groups.append([event]) if group is None else group.append(event)
+    return [[e.evidence.start for e in g] for g in groups]
+
+
+_PARTIES = st.lists(st.sampled_from(sorted(ACTORS)), max_size=2, unique=True)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["CONSULT", "ASSAULT"]), _PARTIES, _PARTIES,
+                          st.sampled_from(["asserted", "confirmed", "future", "negated"]),
+                          st.sampled_from([None, "2023-09-12", "2023-09-13"])), max_size=12))
+def test_merge_indexed_groups_equal_the_first_fit_scan(specs):
+    events = [_event(f"e{n}", kind, source, [a for a in target if a not in source], status, day,
+                     "text" if day else None, start=10 * n)
+              for n, (kind, source, target, status, day) in enumerate(specs)]
+    merged = merge_mentions(events, ACTORS, {})
+    assert [[m.evidence.start for m in e.mentions] for e in merged] == _merge_by_scan(events, ACTORS)
