@@ -109,11 +109,15 @@ class Extractor:
         memory grow linearly with length; the eventwire stages then see each article whole.
         """
         layouts = [find_layout(r.text, r.credit) for r in records]
+        return [build_document(*row) for row in zip(records, layouts, self.docs(records, layouts), strict=True)]
+
+    def docs(self, records: list[Record], layouts: list[Layout]) -> list[Doc]:
+        """The records' docs through every component of the pipeline, in order (what `documents` reads;
+        the event-type model's training reads them too)."""
         with self._lock:  # one nlp.pipe at a time: stages keep per-document state
             model, stages = self._split_pipeline()
-            docs = self.nlp.pipe(self._parsed(records, layouts, stages), batch_size=self.settings.batch_size,
-                                 disable=model)
-            return [build_document(*row) for row in zip(records, layouts, docs, strict=True)]
+            return list(self.nlp.pipe(self._parsed(records, layouts, stages), batch_size=self.settings.batch_size,
+                                      disable=model))
 
     def timed_document(self, record: Record) -> tuple[Document, dict[str, float]]:
         """One record through each component in turn, with the CPU seconds each took (benchmarks).

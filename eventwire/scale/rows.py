@@ -22,6 +22,7 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("target_codes", "array<string>"),
     ("target_names", "array<string>"),
     ("date", "string"),
+    ("date_basis", "string"),
     ("place_name", "string"),
     ("place_country", "string"),
     ("place_lat", "double"),
@@ -31,6 +32,7 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("evidence_start", "int"),
     ("evidence_end", "int"),
     ("evidence_text", "string"),
+    ("confidence", "double"),
 )
 
 
@@ -58,6 +60,7 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
             **_actors("source", sources),
             **_actors("target", targets),
             "date": event.date,
+            "date_basis": event.date_basis,
             "place_name": place.name if place else None,
             "place_country": place.country if place else None,
             "place_lat": place.lat if place else None,
@@ -67,6 +70,7 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
             "evidence_start": event.evidence.start,
             "evidence_end": event.evidence.end,
             "evidence_text": event.evidence.text,
+            "confidence": event.confidence,
         })
     return rows
 
