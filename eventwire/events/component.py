@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.attribution import REPORTING_LEMMAS, cue_status, enclosing_attribution
+from eventwire.attribution import REPORTING_LEMMAS, ContentIndex, cue_status
 from eventwire.events.candidates import (
     Candidate,
     find_candidates,
@@ -231,6 +231,7 @@ class _DocContext:
         self.published = doc._.published
         self.officials_only = officials_only(doc)
         self.attributions: list[Attribution] = list(doc._.ew_attributions or [])
+        self.contents = ContentIndex(self.attributions)
         self.cue_tokens: set[int] = set()
         for att in self.attributions:
             span = doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
@@ -331,7 +332,7 @@ def _locative(tok: Token) -> bool:
 
 def _status(tok: Token, ctx: _DocContext) -> tuple[str, Attribution | None]:
     """Modality first, then the innermost attribution (reported / confirmed / denied), else asserted."""
-    found = enclosing_attribution(ctx.attributions, tok.idx, tok.idx + len(tok))
+    found = ctx.contents.enclosing(tok.idx, tok.idx + len(tok))
     att = ctx.attributions[found] if found is not None else None
     mod = modality(tok, ctx.cue_tokens)
     if mod:

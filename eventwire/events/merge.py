@@ -11,6 +11,8 @@ never merges with one that says the event happened, nor a future with a past one
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from eventwire.schema import Actor, Event, EventMention
 
 __all__ = ["merge_mentions"]
@@ -23,18 +25,25 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 
 def merge_mentions(events: list[Event], actors: dict[str, Actor], place_country: dict[str, str | None]
                    ) -> list[Event]:
-    """Events with their ``mentions``; ids renumbered e1, e2, ... in order of first mention."""
+    """Events with their ``mentions``; ids renumbered e1, e2, ... in order of first mention.
+
+    A mention joins the first group it fits. Fitting a group needs the type, the status group and a
+    party in common with its first mention, so groups are indexed by those: a mention is compared only
+    with the groups it could join, not with every event of the article before it.
+    """
     groups: list[_Group] = []
-    by_kind: dict[tuple[str, int], list[_Group]] = {}  # (type, status group) -> its groups, oldest first
+    index: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for event in events:
         telling = _Telling(event, actors, place_country)
-        kind = (event.type, _GROUP[event.status])
-        group = next((g for g in by_kind.get(kind, []) if g.fits(telling)), None)
-        if group is None:
-            group = _Group()
-            groups.append(group)
-            by_kind.setdefault(kind, []).append(group)
-        group.add(telling)
+        keys = [(event.type, _GROUP[event.status], k) for k in sorted(telling.parties[0] | telling.parties[1])]
+        near = sorted({n for key in keys for n in index.get(key, ())})
+        found = next((n for n in near if groups[n].fits(telling)), None)
+        if found is None:
+            for key in keys:
+                index[key].append(len(groups))
+            groups.append(_Group())
+            found = len(groups) - 1
+        groups[found].add(telling)
     return [_combine(g.events, f"e{n}") for n, g in enumerate(groups, 1)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -79,6 +80,10 @@ class ActorIndex:
         self.doc = doc
         implied = doc._.ew_implied_actors or []
         self.actors: dict[str, Actor] = {a.id: a for a in [*(doc._.ew_actors or []), *implied]}
+        self._by_country: dict[str, list[Actor]] = defaultdict(list)  # for of_country, in actor order
+        for actor in self.actors.values():
+            if actor.country:
+                self._by_country[actor.country].append(actor)
         self.by_token: dict[int, str] = {}
         group = doc.spans.get("ew_actors", [])
         for span in group:
@@ -187,8 +192,8 @@ class ActorIndex:
         since the place's country is the party acted upon."""
         if not country:
             return []
-        cands = [a for a in self.actors.values() if a.country == country and a.kind == "state"
-                 or a.country == country and a.sector == "GOV" and a.kind != "person"]
+        cands = [a for a in self._by_country.get(country, ()) if a.kind == "state"
+                 or a.sector == "GOV" and a.kind != "person"]
         if cands:
             cands.sort(key=lambda a: a.kind != "state")
             return [cands[0].id]
@@ -218,6 +223,7 @@ class ActorIndex:
             self._next_id += 1
             self._implied[country] = actor
             self.actors[actor.id] = actor
+            self._by_country[country].append(actor)
             self.doc._.ew_implied_actors = [*(self.doc._.ew_implied_actors or []), actor]
         return actor
 
