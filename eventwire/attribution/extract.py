@@ -27,7 +27,7 @@ from eventwire.attribution.cues import (
     XCOMP_CUES,
     is_cue_lemma,
 )
-from eventwire.attribution.quotes import QUOTE_CHARS, quote_at
+from eventwire.attribution.quotes import QUOTE_CHARS, QUOTE_MARKS, quote_at
 
 _DASHES = frozenset("―—–")
 
@@ -126,7 +126,7 @@ def _follows_break(tok: Token) -> bool:
     if left == 0:
         return False
     prev = tok.doc[left - 1]
-    return prev.text in {",", "—", "–", "-", "--"} or (prev.text in QUOTE_CHARS and left >= 2)
+    return prev.text in {",", "—", "–", "-", "--"} or (prev.text in QUOTE_MARKS and left >= 2)
 
 
 def _subject(tok: Token) -> Token | None:
@@ -162,7 +162,7 @@ def _source_span(tok: Token) -> CharSpan | None:
     if relcl:
         last = tok.i
     first = tok.left_edge.i
-    while first < tok.i and (tok.doc[first].text in QUOTE_CHARS or "\n" in tok.doc[first].text):
+    while first < tok.i and (tok.doc[first].text in QUOTE_MARKS or "\n" in tok.doc[first].text):
         first += 1
     for i in range(tok.i - 1, first - 1, -1):
         if "\n" in tok.doc[i].text_with_ws:
@@ -462,7 +462,8 @@ def _noun_cue(tok: Token) -> Found | None:
 def _quote_or_plain(text: str, span: CharSpan) -> tuple[CharSpan, bool]:
     """The span, and whether it is wholly a quotation (opens and closes with a mark)."""
     inner = text[span[0]:span[1]]
-    is_quote = len(inner) > 2 and inner[0] in QUOTE_CHARS and inner[-1] in QUOTE_CHARS
+    is_quote = len(inner) > 2 and (inner[0] in QUOTE_CHARS or inner[:2] in QUOTE_MARKS) \
+        and (inner[-1] in QUOTE_CHARS or inner[-2:] == "''")
     return span, is_quote
 
 
@@ -487,7 +488,17 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
             item = _noun_cue(tok)
         elif _is_cue_verb(tok):
             item = _verb_attribution(finder, tok)
-        if item is not None:
+        if item is not None and not _quoted(finder, item):
             found.append(item)
     return found
+
+
+def _quoted(finder: _Finder, item: Found) -> bool:
+    """Whether the cue lies inside a direct quotation: the quoted speaker's own words, not the reporter's.
+
+    A quotation is content already attributed to whoever is quoted; "“I think we will win,” she said"
+    holds one attribution (she said), not two. PolNeAR's annotators mark none inside quotations.
+    """
+    inside = quote_at(finder.quotes, *item.cue)
+    return inside is not None and inside[0] < item.cue[0] and item.cue[1] < inside[1]
 
