@@ -17,9 +17,9 @@ demo: $(STAMP)  ## run the main job on the bundled example story
 	$(BIN)/eventwire extract examples/seed.jsonl -o out/seed.jsonl --summary
 	@echo "wrote out/seed.jsonl"
 
-test: $(STAMP)  ## lint, then the whole test suite
+test: $(STAMP)  ## lint, then the whole test suite (the store's on PostgreSQL too, when it is installed)
 	$(BIN)/ruff check eventwire scripts tests
-	$(BIN)/pytest -q
+	scripts/pg_scratch.sh run $(BIN)/pytest -q
 
 wheel-check: $(STAMP)  ## the wheel, installed with its pinned deps into a new venv outside the repo, extracts
 	scripts/wheel_check.sh $(PY)
@@ -28,9 +28,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check eventwire scripts tests
 
 # bench and eval need the shared corpora beside the checkout; without them they say so and skip.
-bench: $(STAMP)  ## bare spaCy vs the full pipeline on 300 BBC articles
+bench: $(STAMP)  ## bare spaCy vs the full pipeline, then ingest vs extract, on 300 BBC articles
 	@if [ -f $(SHARED)/bench/bbc.jsonl ]; then $(BIN)/python scripts/bench.py --corpus $(SHARED)/bench/bbc.jsonl \
-		--limit 300; else echo "bench skipped: $(SHARED)/bench/bbc.jsonl is not beside the checkout"; fi
+		--limit 300 && $(BIN)/python scripts/bench_store.py --corpus $(SHARED)/bench/bbc.jsonl --limit 300; \
+		else echo "bench skipped: $(SHARED)/bench/bbc.jsonl is not beside the checkout"; fi
 
 noise: $(STAMP)  ## events per 1,000 words by BBC category (a political-event coder finds little in sport)
 	@if [ -f $(SHARED)/bench/bbc.jsonl ]; then $(BIN)/python scripts/noise_table.py --corpus $(SHARED)/bench/bbc.jsonl; \

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import eventwire.cli.scale  # noqa: F401  (registers spark)
 from eventwire.cli import documents  # noqa: F401  (registers extract, show, schema)
+from eventwire.cli import store as _store  # noqa: F401  (registers ingest, stats, query, export, stories, db)
 from eventwire.cli._app import EXIT_CRASH, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, app
 
 __all__ = ["EXIT_CRASH", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "app", "main"]
