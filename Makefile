@@ -17,9 +17,9 @@ demo: $(STAMP)  ## run the main job on the bundled example story
 	$(BIN)/eventwire extract examples/seed.jsonl -o out/seed.jsonl --summary
 	@echo "wrote out/seed.jsonl"
 
-test: $(STAMP)  ## lint, then the whole test suite
+test: $(STAMP)  ## lint, then the whole test suite (the store's on PostgreSQL too, when it is installed)
 	$(BIN)/ruff check eventwire scripts tests
-	$(BIN)/pytest -q
+	scripts/pg_scratch.sh run $(BIN)/pytest -q
 
 wheel-check: $(STAMP)  ## the wheel, installed with its pinned deps into a new venv outside the repo, extracts
 	scripts/wheel_check.sh $(PY)

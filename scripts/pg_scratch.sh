@@ -3,6 +3,8 @@
 # a free port, trust authentication for local connections only).
 #   eval "$(scripts/pg_scratch.sh start)"   # exports EVENTWIRE_TEST_PG_URL and EVENTWIRE_TEST_PG_DIR
 #   scripts/pg_scratch.sh stop "$EVENTWIRE_TEST_PG_DIR"
+#   scripts/pg_scratch.sh run CMD...        # CMD with a cluster of its own (unless one is already given);
+#                                           # without PostgreSQL installed, CMD alone (the PG tests skip)
 # Needs Debian's postgresql package (apt-get install postgresql). PostgreSQL refuses to run as root, so
 # as root the cluster runs as the package's postgres user.
 set -euo pipefail
@@ -39,8 +41,15 @@ case "${1:-}" in
     as_owner "$(bindir)/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null || true
     rm -rf "$DIR"
     ;;
+  run)
+    shift
+    if [ -n "${EVENTWIRE_TEST_PG_URL:-}" ] || ! (bindir >/dev/null 2>&1); then exec "$@"; fi
+    eval "$("$0" start)"
+    trap '"$0" stop "$EVENTWIRE_TEST_PG_DIR"' EXIT
+    "$@"
+    ;;
   *)
-    echo "usage: pg_scratch.sh start | stop DIR" >&2
+    echo "usage: pg_scratch.sh start | stop DIR | run CMD..." >&2
     exit 2
     ;;
 esac
