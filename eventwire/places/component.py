@@ -24,13 +24,20 @@ LOC_PREPS = {"in", "at", "from", "to", "near", "into", "across", "outside", "ins
 CITY_CUES = {"city", "town", "village", "port", "capital", "settlement", "province", "region", "state"}
 CONNECTORS = {"of", "de", "del", "al", "el", "la", "and", "-", "the", "upon", "on", "du", "des", "da"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
-FEATURE_BONUS = {"country": 4.0, "admin1": 2.0, "admin2": 2.0, "region": 5.0, "site": 5.0, "city": 0.0}
+FEATURE_BONUS = {"country": 4.0, "admin1": 2.0, "admin2": 1.0, "region": 5.0, "site": 5.0, "city": 0.0}
+# A national capital is the most prominent place of its name ("Paris", "Athens") unless the article's
+# region says otherwise.
+CAPITAL_BONUS = 1.0
 # Coherence: a reading gains up to this much when the article's other names point to its country/admin1.
 COUNTRY_SUPPORT = 3.0
 ADMIN1_SUPPORT = 2.0
+# A town gains this much when its county is named in the article ("Huntsville" with "Walker County").
+ADMIN2_SUPPORT = 3.0
 VOTE_ROUNDS = 2
 MAX_NGRAM = 5
 BIG_CITY = 100_000
+# A name given to at least this share of people (% in the US Census) keeps its PERSON label.
+PERSON_SHARE_MAX = 0.01
 INNER_CITY = 50_000
 
 
@@ -62,11 +69,16 @@ class Context:
     dateline_country: str | None = None
     country_total: dict[str, float] = field(default_factory=dict)
     admin1_total: dict[str, float] = field(default_factory=dict)
+    admin2s: dict[str, dict[str, float]] = field(default_factory=dict)
+    admin2_total: dict[str, float] = field(default_factory=dict)
 
-    def add(self, key: str, countries: dict[str, float], admin1s: dict[str, float]) -> None:
+    def add(self, key: str, countries: dict[str, float], admin1s: dict[str, float],
+            admin2s: dict[str, float] | None = None) -> None:
         """Record the vote of the name ``key`` (kept per name so that a name never votes for itself)."""
-        self.countries[key], self.admin1s[key] = countries, admin1s
-        for votes, total in ((countries, self.country_total), (admin1s, self.admin1_total)):
+        admin2s = admin2s or {}
+        self.countries[key], self.admin1s[key], self.admin2s[key] = countries, admin1s, admin2s
+        for votes, total in ((countries, self.country_total), (admin1s, self.admin1_total),
+                             (admin2s, self.admin2_total)):
             for place, w in votes.items():
                 total[place] = total.get(place, 0.0) + w
 
@@ -81,6 +93,12 @@ class Context:
         if admin1 is None:
             return 0.0
         return self.admin1_total.get(admin1, 0.0) - self.admin1s.get(key, {}).get(admin1, 0.0)
+
+    def admin2_support(self, admin2: str | None, key: str) -> float:
+        """How many of the article's other names point to the county (admin2) ``admin2``."""
+        if admin2 is None:
+            return 0.0
+        return self.admin2_total.get(admin2, 0.0) - self.admin2s.get(key, {}).get(admin2, 0.0)
 
     def best_country(self) -> str | None:
         """The country that explains most of the article's names."""
@@ -280,20 +298,23 @@ class PlacesStage(Stage):
         pe = self.gaz.entry(parent)
         return [i for i in c.entries if self._inside(self.gaz.entry(i), pe)] or c.entries
 
-    def _shares(self, entries: list[int], ctx: Context, key: str) -> tuple[dict, dict]:
-        """Probability mass of the readings by country and by admin1 (scores are log10 odds)."""
+    def _shares(self, entries: list[int], ctx: Context, key: str) -> tuple[dict, dict, dict]:
+        """Probability mass of the readings by country, admin1 and admin2 (scores are log10 odds)."""
         scored = [(self.gaz.entry(i), self._score(self.gaz.entry(i), ctx, key)) for i in entries]
         top = max(s for _, s in scored)
         weights = [(e, 10 ** (s - top)) for e, s in scored]
         total = sum(w for _, w in weights)
         countries: dict[str, float] = {}
         admin1s: dict[str, float] = {}
+        admin2s: dict[str, float] = {}
         for e, w in weights:
+            if e.admin2_key:
+                admin2s[e.admin2_key] = admin2s.get(e.admin2_key, 0.0) + w / total
             if e.country:
                 countries[e.country] = countries.get(e.country, 0.0) + w / total
             if e.admin1_key:
                 admin1s[e.admin1_key] = admin1s.get(e.admin1_key, 0.0) + w / total
-        return countries, admin1s
+        return countries, admin1s, admin2s
 
     def _resolve_all(self, cands: list[Candidate], ctx: Context, doc: Doc) -> None:
         """Resolve every candidate; a per-document cache makes a repeated name resolve once."""
@@ -307,7 +328,8 @@ class PlacesStage(Stage):
             if c.best is not None:
                 e = self.gaz.entry(c.best)
                 c.country = e.country
-                c.local = ctx.admin1_support(e.admin1_key, key[0]) >= 1.0
+                c.local = (ctx.admin1_support(e.admin1_key, key[0]) >= 1.0
+                           or ctx.admin2_support(e.admin2_key, key[0]) >= 0.5)
             else:
                 c.country = self._fallback_country(parent, ctx)
 
@@ -352,11 +374,19 @@ class PlacesStage(Stage):
             score += 2.0
         if e.feature in ("city", "admin2"):
             score += ADMIN1_SUPPORT * saturate(ctx.admin1_support(e.admin1_key, key))
+            score += ADMIN2_SUPPORT * saturate(ctx.admin2_support(e.admin2_key, key))
+        if e.code == "PPLC":
+            score += CAPITAL_BONUS
         return score + (1.0 if norm(e.name) == key else 0.0)
 
     def _prefer_city(self, best: int, entries: list[int]) -> int:
-        """"New York", "Moscow", "Washington": a big city beats its same-country admin1 namesake."""
+        """"New York", "Moscow", "Washington": a big city beats its same-country admin1 namesake, and
+        a town its county namesake ("Cosenza" of "Provincia di Cosenza")."""
         e = self.gaz.entry(best)
+        if e.feature == "admin2":
+            towns = [i for i in entries if self.gaz.entry(i).feature == "city"
+                     and self.gaz.entry(i).admin2_key == e.admin2_key]
+            return max(towns, key=lambda i: self.gaz.entry(i).population) if towns else best
         if e.feature != "admin1":
             return best
         cities = [i for i in entries if self.gaz.entry(i).feature == "city"
@@ -369,7 +399,7 @@ class PlacesStage(Stage):
         """Keep a candidate only when the label, capitalisation and context make it a toponym."""
         text = c.text
         cued = self._cued(toks, c.start)
-        if c.label == "PERSON" and not cued:
+        if c.label == "PERSON" and not cued and not self._mislabelled_person(toks, c):
             return False
         if c.best is None:
             return c.label in ("GPE", "LOC") and not self.gaz.is_false_friend(text)
@@ -387,8 +417,20 @@ class PlacesStage(Stage):
         if e.feature != "city":
             return True
         if c.label == "ORG":  # "according to Tass": an ORG label needs a big city or "the city of"
-            return e.population >= BIG_CITY or self._cued(toks, c.start, city_only=True)
-        return e.population >= BIG_CITY or cued
+            return e.population >= BIG_CITY or c.local or self._cued(toks, c.start, city_only=True)
+        return e.population >= BIG_CITY or cued or c.local
+
+    def _mislabelled_person(self, toks: Tokens, c: Candidate) -> bool:
+        """A PERSON label on the whole name alone ("Gainesville", "Sri Lanka") is the model's mistake when
+        the name is rarely a person's and names a country, a region, a big city or a town of the article's
+        region; a name inside a longer PERSON entity ("Alexandria Ocasio") never is."""
+        labels = toks.labels
+        if (c.start and labels[c.start - 1] == "PERSON") or (c.end < len(labels) and labels[c.end] == "PERSON"):
+            return False
+        if c.best is None or self.gaz.person_share(c.text) >= PERSON_SHARE_MAX:
+            return False
+        e = self.gaz.entry(c.best)
+        return e.feature != "city" or e.population >= BIG_CITY or c.local
 
     @staticmethod
     def _accept_inner(text: str, e: Entry, local: bool) -> bool:
@@ -437,5 +479,10 @@ class PlacesStage(Stage):
 
 @Language.factory("eventwire_places", assigns=["doc._.ew_places", "doc.spans"])
 def make_places(nlp: Language, name: str) -> PlacesStage:
-    """Factory; the gazetteer is loaded once per process (module-level cache)."""
-    return PlacesStage()
+    """Factory; the gazetteer (``EVENTWIRE_GAZETTEER``, else the shipped one) is loaded once per process."""
+    from pathlib import Path
+
+    from eventwire.settings import Settings
+
+    chosen = Settings.from_env().gazetteer
+    return PlacesStage(load_gazetteer(Path(chosen)) if chosen else None)

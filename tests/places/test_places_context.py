@@ -83,3 +83,20 @@ def test_component_counties_and_names_inside_organisations(nlp, text, mention, f
 ])
 def test_component_common_words_inside_organisations_not_places(nlp, text, word):
     assert word not in _places(nlp, text)
+
+
+@pytest.mark.parametrize("text,mention,lon_below", [
+    # the county named in the article picks the town (Huntsville, Texas, not Alabama's bigger one)
+    ("The burn ban for Walker County was lifted after Huntsville Fire Chief Tom Grisham met the county judge. "
+     "Residents of Huntsville may burn again.", "Huntsville", -94.0),
+])
+def test_component_county_named_in_article_picks_the_town(nlp, text, mention, lon_below):
+    assert _places(nlp, text)[mention].lon < lon_below
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    ("Tbilisi said the talks would resume.", "Tbilisi", "GEO"),
+])
+def test_component_person_label_on_a_place_name_alone(nlp, text, mention, country):
+    places = _places(nlp, text)
+    assert places[mention].country == country
