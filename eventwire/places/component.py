@@ -39,6 +39,36 @@ BIG_CITY = 100_000
 # A name given to at least this share of people (% in the US Census) keeps its PERSON label.
 PERSON_SHARE_MAX = 0.01
 INNER_CITY = 50_000
+# A name accepted as a place in one mention is a place in its other mentions too (one sense per
+# discourse), except where the model reads a common person's name (% of US Census people) as a person.
+PROPAGATE_PERSON_SHARE_MAX = 0.05
+# The first word of a PERSON entity given to at least this share of people is a given name ("Darren Ripley").
+GIVEN_NAME_SHARE = 0.001
+# Words that qualify a place name without making it another place: "North Dallas", "Downtown Gainesville".
+QUALIFIERS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+              "southwestern", "upper", "lower", "greater", "downtown", "metro", "metropolitan", "inner", "outer",
+              "mainland", "rural", "coastal", "suburban", "north-east", "north-west", "south-east", "south-west",
+              "sub-saharan"}
+# Inside these a building is a place ("at the White House"); elsewhere it is the institution ("the Kremlin said",
+# "signals from the Kremlin").
+SITE_PREPS = {"at", "in", "inside", "outside", "near", "into", "within", "around"}
+# "The West", "the North": blocs and directions, never the admin1 regions of these names.
+COMPASS = {"west", "east", "north", "south"}
+# A name before one of these is part of a street's name ("Dublin Road", "Richmond Street", "Augusta St.").
+STREET_WORDS = {"street", "st.", "road", "rd.", "avenue", "ave.", "drive", "dr.", "lane", "boulevard", "blvd.",
+                "highway", "hwy.", "parkway", "pkwy.", "way", "court", "terrace", "crescent", "pike", "turnpike",
+                "expressway", "freeway"}
+# Titles before a name make it a person's: "Mr Ripley", "Judge Marion", "Sen. Clinton".
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady", "dame", "sen", "sen.",
+          "senator", "rep", "rep.", "gov", "gov.", "governor", "president", "minister", "judge", "justice", "coach",
+          "officer", "sgt", "sgt.", "sergeant", "lt", "lt.", "capt", "capt.", "captain", "col", "col.", "gen", "gen.",
+          "general", "rev", "rev.", "reverend", "father", "pastor", "mayor", "deputy", "detective", "prof", "prof.",
+          "professor", "king", "queen", "prince", "princess", "pope", "sheikh", "hurricane", "storm", "typhoon",
+          "cyclone", "tropical"}
+# A name followed by one of these words names a disease, after the place it was first found in
+# ("Marburg virus", "Rift Valley fever", "Lyme disease").
+DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "ebolavirus", "encephalitis"}
 
 
 @dataclass
@@ -54,6 +84,7 @@ class Candidate:
     key: str = ""  # the normalised name
     text: str = ""  # the name as it reads in the Doc, read once: the filter looks at it every voting round
     local: bool = False  # the resolved place's admin1 region is where the article's other names are
+    street: bool = False  # a street named after a place ("Dublin Road"): a place of its own, not in the gazetteer
     parent: Candidate | None = None
     best: int | None = None
     country: str | None = None
@@ -125,6 +156,20 @@ class Tokens:
             self.labels.append(t.ent_type_)
         self.lowers = [t.lower() for t in self.texts]
         self.caps = [is_capitalised(t) for t in self.texts]
+        self.propn = [t.pos_ == "PROPN" for t in doc]
+        self.sent_start = [bool(t.is_sent_start) for t in doc]
+        # Tokens of title-case sentences (headlines: "Man Arrested In Gainesville"), where capitals say nothing.
+        self.headline = [False] * len(doc)
+        for sent in doc.sents if doc.has_annotation("SENT_START") else ():
+            words = [t for t in sent if t.is_alpha and len(t) > 3]
+            if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+                self.headline[sent.start:sent.end] = [True] * len(sent)
+        # The entity around each token (start, end, label); the names of the article's people (set by the stage).
+        self.ent: list[tuple[int, int, str] | None] = [None] * len(doc)
+        for ent in doc.ents:
+            for k in range(ent.start, ent.end):
+                self.ent[k] = (ent.start, ent.end, ent.label_)
+        self.people: set[str] = set()
 
     def span(self, start: int, end: int) -> str:
         """The text of tokens ``start:end`` as it reads in the Doc."""
@@ -160,14 +205,17 @@ class PlacesStage(Stage):
 
     def process(self, doc: Doc) -> None:
         toks = Tokens(doc)
+        toks.people = self._people(doc, toks)
         cands = self._candidates(doc, toks)
         self._link_containers(doc, cands)
         ctx = Context()
         self._resolve_all(cands, ctx, doc)
+        vetoed = [self._vetoed(toks, c) for c in cands]
         for _ in range(VOTE_ROUNDS):
-            ctx = self._context(doc, toks, cands, ctx)
+            ctx = self._context(doc, cands, ctx, self._acceptance(toks, cands, vetoed))
             self._resolve_all(cands, ctx, doc)
-        kept = [c for c in cands if self._accept(toks, c)]
+        accepted = self._acceptance(toks, cands, vetoed)
+        kept = [c for c, ok in zip(cands, accepted, strict=True) if ok]
         doc._.ew_places, doc.spans["ew_places"] = self._places(doc, kept)
 
     # --- recognition -------------------------------------------------------------------------
@@ -179,6 +227,7 @@ class PlacesStage(Stage):
         # not hide the toponym inside it from the gazetteer n-grams.
         found = [c for c in found if c.entries or c.label in ("GPE", "LOC")]
         found += self._ngrams(toks)
+        found += [street for c in found if (street := self._street(toks, c)) is not None]
         found.sort(key=lambda c: (-(c.end - c.start), not c.entries, c.start))
         taken: set[int] = set()
         out = []
@@ -189,6 +238,15 @@ class PlacesStage(Stage):
                 c.key = norm(c.text)
                 out.append(c)
         return sorted(out, key=lambda c: c.start)
+
+    def _street(self, toks: Tokens, c: Candidate) -> Candidate | None:
+        """"Dublin Road", "Richmond Street", "Augusta St.": a place name before a street word names the
+        street, not the place; a region's name keeps its own reading ("Florida Highway Patrol")."""
+        if c.end >= len(toks.texts) or toks.lowers[c.end] not in STREET_WORDS or not toks.caps[c.end]:
+            return None
+        if c.region or self._state_name(c):
+            return None
+        return Candidate(c.start, c.end + 1, "FAC", [], street=True)
 
     def _from_ent(self, doc: Doc, toks: Tokens, ent: Span) -> list[Candidate]:
         """An entity as candidates: one per comma-separated part ("Mobile, Alabama" is two places)."""
@@ -270,7 +328,7 @@ class PlacesStage(Stage):
 
     # --- resolution --------------------------------------------------------------------------
 
-    def _context(self, doc: Doc, toks: Tokens, cands: list[Candidate], prev: Context) -> Context:
+    def _context(self, doc: Doc, cands: list[Candidate], prev: Context, accepted: list[bool]) -> Context:
         """Document-level coherence vote and the dateline's country.
 
         Each distinct name that passes the toponym filter spreads one vote over the countries (and
@@ -278,9 +336,9 @@ class PlacesStage(Stage):
         previous round's context; "Dublin" + "Columbus" + "Franklin County" then outvote Ireland.
         """
         ctx = Context(dateline_country=prev.dateline_country)
-        for c in cands:
+        for c, ok in zip(cands, accepted, strict=True):
             key = c.key
-            if key in ctx.countries or not c.entries or not self._accept(toks, c):
+            if key in ctx.countries or not c.entries or not ok:
                 continue
             ctx.add(key, *self._shares(self._readings(c), prev, key))
         dateline = doc._.dateline
@@ -395,6 +453,80 @@ class PlacesStage(Stage):
 
     # --- filtering ---------------------------------------------------------------------------
 
+    def _acceptance(self, toks: Tokens, cands: list[Candidate], vetoed: list[bool]) -> list[bool]:
+        """Which candidates are toponyms: those `_accept` keeps, and the other mentions of their names
+        (one sense per discourse: "Gainesville" tagged PERSON in one sentence and GPE in the next is one
+        town), except vetoed ones and a common person's name that the model reads as a person."""
+        yes = [not v and self._accept(toks, c) for c, v in zip(cands, vetoed, strict=True)]
+        names = {c.key for c, ok in zip(cands, yes, strict=True) if ok}
+        return [ok or (not v and c.key in names and self._propagates(c))
+                for c, ok, v in zip(cands, yes, vetoed, strict=True)]
+
+    def _propagates(self, c: Candidate) -> bool:
+        """Whether another mention's acceptance carries over to ``c``: not to a site, whose every mention
+        needs its own locative cue, nor to a common person's name the model reads as a person."""
+        if c.best is not None and self.gaz.entry(c.best).feature == "site":
+            return False
+        return c.label != "PERSON" or self.gaz.person_share(c.text) < PROPAGATE_PERSON_SHARE_MAX
+
+    def _people(self, doc: Doc, toks: Tokens) -> set[str]:
+        """Given names and surnames of the people the article names: "Darren Ripley" (a PERSON entity that
+        starts with a given name or follows a title) makes "Darren" and "Ripley" a person's in this article."""
+        names = set()
+        for ent in doc.ents:
+            words = [t for t in ent if t.is_alpha and t.is_title]
+            if ent.label_ != "PERSON" or len(words) < 2:
+                continue
+            titled = ent.start > 0 and toks.lowers[ent.start - 1] in TITLES and toks.caps[ent.start - 1]
+            if titled or self.gaz.person_share(words[0].text) >= GIVEN_NAME_SHARE:
+                names.update((norm(words[0].text), norm(words[-1].text)))
+        return names
+
+    def _vetoed(self, toks: Tokens, c: Candidate) -> bool:
+        """Mentions that are never toponyms, whatever the label or the other mentions say: demonyms
+        ("Kashmiris", "German"), a person's title before the name ("Mr Ripley", "Hurricane Ike"), a
+        surname of a person the article names ("Darren Ripley" ... "Ripley said"), a disease named after a
+        place ("Marburg virus"), and the last words of a longer name ("Golden Temple", "World At One")."""
+        if self.gaz.is_demonym(c.text) or c.key in COMPASS:
+            return True
+        prev = c.start - 1
+        if prev >= 0 and toks.lowers[prev] in TITLES and toks.caps[prev]:
+            return True
+        after = toks.lowers[c.end] if c.end < len(toks.lowers) else ""
+        if after in DISEASE_WORDS and not self._state_name(c):
+            return True
+        if c.key in toks.people and not (c.region or c.parent or self._contained(toks, c) or self._state_name(c)
+                                         or (c.label == "GPE" and self._cued(toks, c.start))):
+            return True
+        return self._inside_name(toks, c)
+
+    def _state_name(self, c: Candidate) -> bool:
+        """Whether ``c`` names a country or region: nobody's surname ("Garuda Indonesia" is an airline)."""
+        return any(self.gaz.entry(i).feature in ("country", "admin1", "region", "admin2") for i in c.entries)
+
+    @staticmethod
+    def _contained(toks: Tokens, c: Candidate) -> bool:
+        """"Jackson, Miss.": a comma and a capitalised word after the name (its container)."""
+        return c.end + 1 < len(toks.texts) and toks.texts[c.end] == "," and toks.caps[c.end + 1]
+
+    @staticmethod
+    def _inside_name(toks: Tokens, c: Candidate) -> bool:
+        """The name follows another proper noun of the same name ("Golden Temple", "Royal Alexandria
+        Hospital", "Raquel Henry"): it is part of that name, unless the word before only qualifies a place
+        ("North Dallas") or the name is the object of "of" ("University of Texas")."""
+        prev = c.start - 1
+        if prev < 0 or not toks.caps[prev] or toks.lowers[prev] in QUALIFIERS or toks.headline[prev]:
+            return False
+        if toks.lowers[prev] in LOC_PREPS:  # a capitalised "At" inside a title: "World At One"
+            return prev > 0 and toks.caps[prev - 1] and not toks.sent_start[prev]
+        if toks.lowers[prev] in CONNECTORS:
+            return False
+        ent = toks.ent[c.start]
+        if ent is not None and ent[2] in ("GPE", "LOC"):
+            return False
+        same_entity = ent is not None and ent[0] <= prev
+        return same_entity or (toks.propn[prev] and not toks.sent_start[prev])
+
     def _accept(self, toks: Tokens, c: Candidate) -> bool:
         """Keep a candidate only when the label, capitalisation and context make it a toponym."""
         text = c.text
@@ -402,12 +534,17 @@ class PlacesStage(Stage):
         if c.label == "PERSON" and not cued and not self._mislabelled_person(toks, c):
             return False
         if c.best is None:
-            return c.label in ("GPE", "LOC") and not self.gaz.is_false_friend(text)
+            return c.street or (c.label in ("GPE", "LOC") and not self.gaz.is_false_friend(text))
         e = self.gaz.entry(c.best)
         if self.gaz.is_false_friend(text) and not (c.label == "GPE" or (c.label == "LOC" and cued)):
             return False
         if c.inner:
             return self._accept_inner(text, e, c.local)
+        if e.feature == "site" and not self._cued(toks, c.start, through_the=True, preps=SITE_PREPS):
+            return False  # "the White House said" is the administration; "at the White House" the place
+        if (e.feature == "city" and e.population < BIG_CITY and not (cued or c.local or c.region)
+                and self.gaz.person_share(text) >= PERSON_SHARE_MAX):
+            return False  # "Kristina said": a person's name is no village without a locative cue
         if c.label in ("GPE", "LOC", "FAC") or c.region:
             return True
         if text.isupper() and len(text) <= 4:
@@ -438,17 +575,24 @@ class PlacesStage(Stage):
         is a toponym when it is a region's name or a city's own name, not a city's alternate name
         ("Drug Enforcement Administration" is not Durg, India) nor a small town named like a common word
         ("Hospital", "Agency") unless the article's other names are in its admin1 region."""
+        if e.feature == "site":
+            return False  # "The Wall Street Journal", "Kremlin spokesman"
         if e.feature != "city":
             return True
         return norm(text) == norm(e.name) and (e.population >= INNER_CITY or local)
 
     @staticmethod
-    def _cued(toks: Tokens, start: int, city_only: bool = False) -> bool:
-        """A locative preposition or "city of" before the name raises its toponym likelihood."""
+    def _cued(toks: Tokens, start: int, city_only: bool = False, through_the: bool = False,
+              preps: set[str] = LOC_PREPS) -> bool:
+        """A locative preposition ("in", "out of") or "city of" before the name raises its toponym
+        likelihood; ``through_the`` also reads it before "the" ("at the White House")."""
+        if through_the and start >= 2 and toks.lowers[start - 1] == "the":
+            start -= 1
         prev = toks.lowers[start - 1] if start >= 1 else ""
-        if prev in LOC_PREPS and not city_only:
+        before = toks.lowers[start - 2] if start >= 2 else ""
+        if not city_only and (prev in preps or (prev == "of" and before == "out")):
             return True
-        return prev == "of" and start >= 2 and toks.lowers[start - 2] in CITY_CUES
+        return prev == "of" and before in CITY_CUES
 
     # --- output ------------------------------------------------------------------------------
 

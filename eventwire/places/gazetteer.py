@@ -17,8 +17,9 @@ from typing import NamedTuple
 
 from eventwire.errors import EventwireError
 
-__all__ = ["GAZETTEER_PATH", "BASE_MARK", "COLUMNS", "FALSE_FRIEND", "KEYS_MARK", "PERSON_MARK", "VALUES_MARK",
-           "Entry", "Gazetteer", "GazetteerError", "HEADER_START", "check_index", "load_gazetteer", "norm"]
+__all__ = ["GAZETTEER_PATH", "BASE_MARK", "COLUMNS", "DEMONYM_MARK", "FALSE_FRIEND", "KEYS_MARK", "MARKS",
+           "PERSON_MARK", "VALUES_MARK", "Entry", "Gazetteer", "GazetteerError", "HEADER_START", "check_index",
+           "load_gazetteer", "norm"]
 
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv.gz"
 COLUMNS = ("geonameid", "feature", "code", "name", "lat", "lon", "country", "admin1", "admin1_key", "admin2_key",
@@ -32,6 +33,11 @@ FALSE_FRIEND = "!"
 # Keys with this prefix hold how common a place name is as a person's name (US Census, % of people):
 # "Mansfield", "Greer", "Lindsay". A small place of such a name needs more evidence than a label.
 PERSON_MARK = "@"
+# Keys with this prefix are demonyms and nationality words ("German", "Kashmiris", "Sri Lankan"), with the
+# place they derive from as value: they name people or qualities, never a place.
+DEMONYM_MARK = "^"
+# The prefixes of keys that hold a marker rather than entry ids.
+MARKS = (FALSE_FRIEND, PERSON_MARK, DEMONYM_MARK)
 # Keys prefixed with this marker are region base names ("Amur" of "Amur Oblast", "Walker" of "Walker
 # County"): they match only when a region word follows, so "Moscow" stays the city.
 BASE_MARK = "~"
@@ -117,6 +123,10 @@ class Gazetteer:
         """How common ``text`` is as a given name or surname (% of US Census people; 0 when rare)."""
         raw = self._value(PERSON_MARK + norm(text))
         return float(raw) if raw else 0.0
+
+    def is_demonym(self, text: str) -> bool:
+        """True for a demonym or nationality word ("German", "Kashmiris", "South Ossetian")."""
+        return self._value(DEMONYM_MARK + norm(text)) is not None
 
     def lookup_region(self, text: str) -> list[int]:
         """Region entry ids for ``text`` followed by a region word ("Amur" + "region", "Walker" + "County")."""

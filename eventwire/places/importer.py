@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from eventwire.places.gazetteer import Gazetteer, GazetteerError
+from eventwire.places.gazetteer import MARKS, Gazetteer, GazetteerError
 from eventwire.places.index import index_lines, keys_of, region_bases, row, usable_alt, write_index
 
 __all__ = ["import_dump"]
@@ -69,7 +69,7 @@ def _base(gaz: Gazetteer) -> tuple[list[str], dict[str, str], dict[str, str], di
     keys: dict[int, list[str]] = defaultdict(list)
     markers = {}
     for key, value in zip(gaz.keys, gaz.values, strict=True):
-        if key[:1] in "!@":
+        if key.startswith(MARKS):
             markers[key] = value
             continue
         for i in value.split(","):
