@@ -51,9 +51,9 @@ PERSON_SHARE = 0.001
 NEAR_DEGREES = 0.15
 # Demonyms are derived from the names of countries, admin1 regions, regions and cities of this size.
 DEMONYM_CITY = 500_000
-# A derived demonym that is itself the name of a country, or of a place of at least this many people
-# (and a hundredth of its source's), stays a place name ("Roman" of Romania is kept, "German" of the Isle
-# of Man's German parish is not).
+# A derived demonym that is itself the name of a country, or of a place of at least this many people, stays
+# a place name ("Lombard" of Illinois, "Roman" of Romania are kept, "German" of the Isle of Man's German parish
+# is not).
 DEMONYM_KEEP_PLACE = 10_000
 # Suffix rules of English demonyms: (ending of the place name, what replaces it) -> "Kenya" + n, "China"
 # -a +ese, "Iraq" + i, "Germany" -y, "Turkey" -ey +ish, "Lebanon" -on +ese, "Afghanistan" -istan.
@@ -259,25 +259,25 @@ def demonym_markers(rows: list[str]) -> dict[str, str]:
     """``DEMONYM_MARK`` keys: the derived demonyms of prominent places and the hand-edited ones, except
     those that are the name of a country or of a big enough place themselves."""
     biggest: dict[str, tuple[bool, int]] = {}
-    sources: list[tuple[str, str, int]] = []
+    derived: dict[str, str] = {}
     for r in rows:
         cols = r.split("\t")
-        feature, name, pop = cols[1], cols[3], int(cols[10])
-        for key in cols[-1].split("|"):
+        feature, name, pop, keys = cols[1], cols[3], int(cols[10]), cols[-1].split("|")
+        for key in keys:
             country, most = biggest.get(key, (False, 0))
             biggest[key] = (country or feature == "country", max(most, pop))
         if feature == "country":  # with its aliases ("America" -> "American")
-            sources += [(key, name, pop) for key in cols[-1].split("|") if key and key[0] != "~"]
+            sources = [key for key in keys if key and key[0] != "~"]
         elif feature in ("admin1", "region") or (feature == "city" and pop >= DEMONYM_CITY):
-            sources.append((norm(name), name, pop))
-    derived: dict[str, tuple[str, int]] = {}
-    for key, name, pop in sources:
-        for form in demonym_forms(key):
-            derived.setdefault(form, (name, pop))
+            sources = [norm(name)]
+        else:
+            continue
+        for form in (f for key in sources for f in demonym_forms(key)):
+            derived.setdefault(form, name)
     out = {}
-    for form, (name, pop) in derived.items():
+    for form, name in derived.items():
         country, most = biggest.get(form, (False, 0))
-        if not country and most < max(DEMONYM_KEEP_PLACE, pop // 100):
+        if not country and most < DEMONYM_KEEP_PLACE:
             out[DEMONYM_MARK + form] = name
     for word, place in read_tsv(HAND / "demonyms.tsv"):  # hand-edited: only a country name outranks them
         key = norm(word)

@@ -19,6 +19,15 @@ NER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 INNER_LABELS = {"ORG", "FAC"}
 REGION_WORDS = {"region", "province", "state", "oblast", "krai", "kray", "prefecture", "county",
                 "governorate", "territory", "district", "republic"}
+# A plural region word after coordinated names makes each a region: "Jackson and Barrow counties",
+# "Clarke, Madison, Oconee and Oglethorpe counties".
+PLURAL_REGION_WORDS = {"regions", "provinces", "states", "oblasts", "prefectures", "counties", "parishes",
+                       "governorates", "territories", "districts", "boroughs"}
+# The longest coordination read that way ("A, B, C and D counties").
+MAX_COORDINATION = 16
+# Municipal bodies named after their town: "Athens Police Department", "Dublin City Council".
+MUNICIPAL_WORDS = {"police", "city", "fire", "town", "township", "village", "borough", "municipal", "council",
+                   "sheriff", "mayor"}
 LOC_PREPS = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "toward", "towards",
              "via", "around", "throughout", "within"}
 CITY_CUES = {"city", "town", "village", "port", "capital", "settlement", "province", "region", "state"}
@@ -29,11 +38,11 @@ FEATURE_BONUS = {"country": 4.0, "admin1": 2.0, "admin2": 1.0, "region": 5.0, "s
 # region says otherwise.
 CAPITAL_BONUS = 1.0
 # Coherence: a reading gains up to this much when the article's other names point to its country/admin1.
-COUNTRY_SUPPORT = 3.0
-ADMIN1_SUPPORT = 2.0
+COUNTRY_SUPPORT = 5.0
+ADMIN1_SUPPORT = 3.0
 # A town gains this much when its county is named in the article ("Huntsville" with "Walker County").
 ADMIN2_SUPPORT = 3.0
-VOTE_ROUNDS = 2
+VOTE_ROUNDS = 3
 MAX_NGRAM = 5
 BIG_CITY = 100_000
 # A name given to at least this share of people (% in the US Census) keeps its PERSON label.
@@ -59,6 +68,17 @@ COMPASS = {"west", "east", "north", "south"}
 STREET_WORDS = {"street", "st.", "road", "rd.", "avenue", "ave.", "drive", "dr.", "lane", "boulevard", "blvd.",
                 "highway", "hwy.", "parkway", "pkwy.", "way", "court", "terrace", "crescent", "pike", "turnpike",
                 "expressway", "freeway"}
+# Nouns after a name that make it a place's: "a Longview woman", "Roswell police", "an Augusta native".
+LOCAL_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives", "police", "mayor",
+               "officials", "couple", "teen", "teenager", "boy", "girl", "family", "families", "parents", "homeowners",
+               "townspeople", "villagers", "area", "city", "town", "village", "township"}
+# Capitalised words that are no part of a following name: "Sunday Alexandria Police went ...".
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+# Dashes and colons after an upper-case dateline place ("TORRINGTON —", "BEIRUT:").
+DATELINE_MARKS = {"—", "–", "-", "--", ":"}
+# Prepositions after which even an organisation-labelled name is a place ("officials in Dogubayazit").
+PLAIN_LOC_PREPS = {"in", "near", "outside", "around", "across"}
 # Titles before a name make it a person's: "Mr Ripley", "Judge Marion", "Sen. Clinton".
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady", "dame", "sen", "sen.",
           "senator", "rep", "rep.", "gov", "gov.", "governor", "president", "minister", "judge", "justice", "coach",
@@ -85,6 +105,7 @@ class Candidate:
     text: str = ""  # the name as it reads in the Doc, read once: the filter looks at it every voting round
     local: bool = False  # the resolved place's admin1 region is where the article's other names are
     street: bool = False  # a street named after a place ("Dublin Road"): a place of its own, not in the gazetteer
+    contains: bool = False  # the container of a street before it ("420 Augusta St., Alexandria")
     parent: Candidate | None = None
     best: int | None = None
     country: str | None = None
@@ -130,6 +151,13 @@ class Context:
         if admin2 is None:
             return 0.0
         return self.admin2_total.get(admin2, 0.0) - self.admin2s.get(key, {}).get(admin2, 0.0)
+
+    def admin2_named(self, admin2: str | None, key: str) -> bool:
+        """Whether another name's likeliest county is ``admin2``: "Walker County" read most likely as
+        Texas's makes "Huntsville" a town of the article even when Alabama's Walker County has a share."""
+        return admin2 is not None and any(
+            votes and max(votes, key=votes.__getitem__) == admin2
+            for name, votes in self.admin2s.items() if name != key)
 
     def best_country(self) -> str | None:
         """The country that explains most of the article's names."""
@@ -237,7 +265,30 @@ class PlacesStage(Stage):
                 c.text = toks.span(c.start, c.end)
                 c.key = norm(c.text)
                 out.append(c)
-        return sorted(out, key=lambda c: c.start)
+        out.sort(key=lambda c: c.start)
+        self._coordinated_regions(toks, out)
+        return out
+
+    def _coordinated_regions(self, toks: Tokens, cands: list[Candidate]) -> None:
+        """Names coordinated before a plural region word are regions: in "Jackson and Barrow counties"
+        each name is read as a county (when the gazetteer has one) rather than a town."""
+        for i, c in enumerate(cands):
+            j, end = i, c.end
+            while end < len(toks.texts) and end - c.end <= MAX_COORDINATION:
+                word = toks.lowers[end]
+                if word in PLURAL_REGION_WORDS:
+                    for d in cands[i:j + 1]:
+                        hits = [] if d.region else self.gaz.lookup_region(d.text)
+                        if hits:
+                            d.entries, d.region = hits, True
+                    break
+                if word in (",", "and", "or"):
+                    end += 1
+                elif j + 1 < len(cands) and cands[j + 1].start == end:
+                    j += 1
+                    end = cands[j].end
+                else:
+                    break
 
     def _street(self, toks: Tokens, c: Candidate) -> Candidate | None:
         """"Dublin Road", "Richmond Street", "Augusta St.": a place name before a street word names the
@@ -320,6 +371,7 @@ class PlacesStage(Stage):
         for prev, cur in zip(cands, cands[1:], strict=False):
             if cur.start == prev.end + 1 and doc[prev.end].text == ",":
                 prev.parent = cur
+                cur.contains = prev.street
             gap = doc[prev.end:cur.start]
             if len(gap) and gap[0].text in POSSESSIVE and len(gap) <= 4 and all(
                 t.text in POSSESSIVE or t.is_lower or t.text == "-" for t in gap
@@ -387,7 +439,8 @@ class PlacesStage(Stage):
                 e = self.gaz.entry(c.best)
                 c.country = e.country
                 c.local = (ctx.admin1_support(e.admin1_key, key[0]) >= 1.0
-                           or ctx.admin2_support(e.admin2_key, key[0]) >= 0.5)
+                           or ctx.admin2_support(e.admin2_key, key[0]) >= 0.5
+                           or ctx.admin2_named(e.admin2_key, key[0]))
             else:
                 c.country = self._fallback_country(parent, ctx)
 
@@ -478,8 +531,10 @@ class PlacesStage(Stage):
             if ent.label_ != "PERSON" or len(words) < 2:
                 continue
             titled = ent.start > 0 and toks.lowers[ent.start - 1] in TITLES and toks.caps[ent.start - 1]
-            if titled or self.gaz.person_share(words[0].text) >= GIVEN_NAME_SHARE:
-                names.update((norm(words[0].text), norm(words[-1].text)))
+            given = titled or self.gaz.person_share(words[0].text) >= GIVEN_NAME_SHARE
+            last = words[-1].text  # a place word is no surname: "Greer Station" is a place the model calls a person
+            if given and (not self.gaz.lookup(last) or self.gaz.person_share(last) >= GIVEN_NAME_SHARE):
+                names.update((norm(words[0].text), norm(last)))
         return names
 
     def _vetoed(self, toks: Tokens, c: Candidate) -> bool:
@@ -515,7 +570,8 @@ class PlacesStage(Stage):
         Hospital", "Raquel Henry"): it is part of that name, unless the word before only qualifies a place
         ("North Dallas") or the name is the object of "of" ("University of Texas")."""
         prev = c.start - 1
-        if prev < 0 or not toks.caps[prev] or toks.lowers[prev] in QUALIFIERS or toks.headline[prev]:
+        if prev < 0 or not toks.caps[prev] or toks.lowers[prev] in QUALIFIERS or toks.lowers[prev] in CALENDAR \
+                or toks.headline[prev]:
             return False
         if toks.lowers[prev] in LOC_PREPS:  # a capitalised "At" inside a title: "World At One"
             return prev > 0 and toks.caps[prev - 1] and not toks.sent_start[prev]
@@ -527,19 +583,41 @@ class PlacesStage(Stage):
         same_entity = ent is not None and ent[0] <= prev
         return same_entity or (toks.propn[prev] and not toks.sent_start[prev])
 
+    def _placed(self, toks: Tokens, c: Candidate) -> bool:
+        """Context that makes a name a place whatever its label: its container ("Sukoharjo, Central Java",
+        "Kenya's Dadaab"), a noun of its people or officials after it ("Roswell police"), a dateline
+        ("TORRINGTON —"), a legislator's home town ("R-Marshall"), or "in"/"near" before it."""
+        if c.contains or (c.parent is not None and self._parent_entry(c) is not None):
+            return True
+        texts, n = toks.texts, len(toks.texts)
+        if c.end < n and texts[c.end] in DATELINE_MARKS and toks.spaces[c.end - 1] and c.text.isupper() \
+                and len(c.text) >= 3:
+            return True
+        if not toks.propn[c.start] or (c.text.isupper() and len(c.text) <= 4):
+            return False  # "Many residents", "One man", "UN police"
+        if c.end < n and toks.lowers[c.end] in LOCAL_NOUNS and (not toks.caps[c.end] or toks.lowers[c.end] == "police"):
+            return True
+        if c.start >= 2 and texts[c.start - 1] == "-" and texts[c.start - 2] in ("R", "D", "I"):
+            return True
+        return c.start >= 1 and toks.lowers[c.start - 1] in PLAIN_LOC_PREPS
+
     def _accept(self, toks: Tokens, c: Candidate) -> bool:
         """Keep a candidate only when the label, capitalisation and context make it a toponym."""
         text = c.text
         cued = self._cued(toks, c.start)
-        if c.label == "PERSON" and not cued and not self._mislabelled_person(toks, c):
+        if c.entries and not c.inner and self._placed(toks, c) and not self.gaz.is_false_friend(text):
+            e = self.gaz.entry(c.best) if c.best is not None else None
+            if e is not None and e.feature != "site" and (c.key == norm(e.name) or e.feature != "city"):
+                return True
+        if c.label == "PERSON" and not (cued or c.region) and not self._mislabelled_person(toks, c):
             return False
         if c.best is None:
             return c.street or (c.label in ("GPE", "LOC") and not self.gaz.is_false_friend(text))
         e = self.gaz.entry(c.best)
-        if self.gaz.is_false_friend(text) and not (c.label == "GPE" or (c.label == "LOC" and cued)):
+        if self.gaz.is_false_friend(text) and not (c.label == "GPE" or c.region or (c.label == "LOC" and cued)):
             return False
         if c.inner:
-            return self._accept_inner(text, e, c.local)
+            return self._accept_inner(toks, c, e)
         if e.feature == "site" and not self._cued(toks, c.start, through_the=True, preps=SITE_PREPS):
             return False  # "the White House said" is the administration; "at the White House" the place
         if (e.feature == "city" and e.population < BIG_CITY and not (cued or c.local or c.region)
@@ -570,16 +648,21 @@ class PlacesStage(Stage):
         return e.feature != "city" or e.population >= BIG_CITY or c.local
 
     @staticmethod
-    def _accept_inner(text: str, e: Entry, local: bool) -> bool:
+    def _accept_inner(toks: Tokens, c: Candidate, e: Entry) -> bool:
         """A name inside an organisation's name ("Texas Department of Health", "Alexandria Police")
         is a toponym when it is a region's name or a city's own name, not a city's alternate name
         ("Drug Enforcement Administration" is not Durg, India) nor a small town named like a common word
-        ("Hospital", "Agency") unless the article's other names are in its admin1 region."""
+        ("Hospital", "Agency") unless the article's other names are in its admin1 region or the organisation
+        is the town's own body ("Harwinton Police", "Dublin City Council"). A county needs its region word
+        there ("Walker County Sheriff"): "Town" of "Democratic Town Committee" is no county of St Lucia."""
         if e.feature == "site":
             return False  # "The Wall Street Journal", "Kremlin spokesman"
+        if e.feature == "admin2":
+            return c.region or toks.lowers[c.end - 1] in REGION_WORDS
         if e.feature != "city":
             return True
-        return norm(text) == norm(e.name) and (e.population >= INNER_CITY or local)
+        municipal = c.end < len(toks.lowers) and toks.lowers[c.end] in MUNICIPAL_WORDS and toks.caps[c.end]
+        return norm(c.text) == norm(e.name) and (e.population >= INNER_CITY or c.local or municipal)
 
     @staticmethod
     def _cued(toks: Tokens, start: int, city_only: bool = False, through_the: bool = False,
