@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.kb import MAX_KEY_TOKENS, KnowledgeBase, normalize
+from eventwire.actors.kb import IGO_CODES, MAX_KEY_TOKENS, KnowledgeBase, day_key, normalize
 
 __all__ = ["Found", "find_mentions"]
 
@@ -93,6 +93,9 @@ class _Scanner:
         self.last_country: str | None = None
         self.keys: dict[tuple[int, int], str] = {}
         self.place_of = [t.lower_ in PLACE_OF for t in doc]
+        self.day = day_key(doc._.published)
+        # person keys by (country, sector), so "the North Korean leader" finds its person without a scan
+        self.people: dict[tuple[str | None, str | None], set[str]] = {}
 
     def key_at(self, i: int, j: int) -> str:
         """The KB key of tokens i..j, memoised: the scan asks for the same n-grams many times."""
@@ -102,7 +105,12 @@ class _Scanner:
         return key
 
     def lookup(self, i: int) -> tuple[int, str, str] | None:
-        """Longest capitalised KB phrase starting at token i: (end, table, value)."""
+        """Longest capitalised KB phrase starting at token i: (end, table, value).
+
+        Acronyms count only in capitals ("DAWN", not "Dawn"); a bare surname of the supplement ("Putin") only
+        when one of its owners holds office on the article's date and the article has not named another
+        person of that name (then `surname` links it to that person).
+        """
         doc, kb = self.doc, self.kb
         if not _capitalised(doc[i]) or doc[i].lower_ in DEFINITE:
             return None
@@ -110,10 +118,21 @@ class _Scanner:
             if not _name_end(doc[j - 1]) or _modifier_compound(doc, j):
                 continue
             key = self.key_at(i, j)
-            for table in ("aliases", "countries", "adjectives", "capitals"):
+            value = kb.aliases.get(key)
+            if value is None and key in kb.acronyms and _written_in_capitals(doc[i:j].text):
+                value = kb.acronyms[key]
+            if value is not None:
+                return j, "aliases", value
+            for table in ("countries", "adjectives", "capitals"):
                 value = getattr(kb, table).get(key)
                 if value is not None:
                     return j, table, value
+        j = self.word_end(i)
+        key = self.key_at(i, j)
+        if key in kb.surnames and key not in self.short and _name_end(doc[j - 1]):
+            owner = kb.surname_owner(key, self.day)
+            if owner is not None:
+                return j, "aliases", owner
         return None
 
     def agent_at(self, i: int, max_skip: int = _MAX_SKIP) -> tuple[int, int, str] | None:
@@ -136,10 +155,12 @@ class _Scanner:
         f.tokens = (f.start, f.end)
         f.start, f.end = doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1])
         self.found.append(f)
-        if f.country and f.kind in ("state", "person", "organization", "group", "media"):
-            self.last_country = f.country if len(f.country) == 3 else self.last_country
+        # "the country" is a state: an international organisation's code (UNO, EUR) is not one
+        if f.country and len(f.country) == 3 and f.country not in IGO_CODES:
+            self.last_country = f.country
         if f.kind == "person":
             self._register_short(f)
+            self.people.setdefault((f.country, f.sector), set()).add(f.key)
         return f
 
     def _register_short(self, f: Found) -> None:
@@ -175,8 +196,10 @@ class _Scanner:
 
     def entity_found(self, i: int, j: int, kb_id: str) -> Found:
         e = self.kb.entities[kb_id]
-        return Found(i, j, "KB:" + kb_id, e.name, e.kind, e.country, e.sector, kb_id,
-                     family_first=e.family_first)
+        country, sector = e.role_at(self.day)
+        if e.kind == "person" and _former(self.doc, i):
+            sector = "ELI"
+        return Found(i, j, "KB:" + kb_id, e.name, e.kind, country, sector, kb_id, family_first=e.family_first)
 
     def unknown(self, i: int, j: int, kind: str) -> Found:
         text = self.doc[i:j].text
@@ -193,7 +216,7 @@ class _Scanner:
         hit = self.lookup(i)
         ent = self.ents.get(i)
         if ent is not None and (hit is None or (hit[1] != "aliases" and ent.end > hit[0] + 1
-                                                and not self.agent_at(hit[0]))):
+                                                and not self.agent_at(hit[0])) or self.longer_person(ent, hit)):
             return self.entity(ent, hit)
         if hit is None:
             return self.anaphor(i) or self.surname(i) or self.located_agent(i) or i + 1
@@ -203,6 +226,14 @@ class _Scanner:
         if table == "capitals":
             return self.capital(i, end, value)
         return self.country(i, end, value, table == "countries")
+
+    def longer_person(self, ent: Span, hit: tuple[int, str, str]) -> bool:
+        """A one-word person alias opening a longer PERSON name is someone else ("Albert" of Monaco in "Albert
+        Einstein", "Erdogan" in "Erdogan Bayraktar")."""
+        end, table, kb_id = hit
+        if ent.label_ != "PERSON" or table != "aliases" or end - ent.start != 1 or _strip_possessive(ent) <= end:
+            return False
+        return self.kb.entities[kb_id].kind == "person"
 
     def named(self, i: int, end: int, kb_id: str) -> int:
         """A KB actor; an agent noun after an organisation joins its mention ("RIA journalists")."""
@@ -276,6 +307,8 @@ class _Scanner:
             self.add(f)
             return named[0]
         role = self.key_at(a, j)
+        if sector in _TITLE_SECTORS and _former(doc, i):
+            sector = "ELI"
         f = Found(i, j, f"AGENT:{code}{sector}:{role}", doc[i:j].text, "group", code, sector)
         f.link = self.link_for(i, role, code, sector)
         if role in ROLE_WORDS and f.link is None:
@@ -294,8 +327,7 @@ class _Scanner:
                 return prev.key
         if role not in ROLE_WORDS or k == i or doc[i - 1].lower_ not in DEFINITE:
             return None
-        people = {f.key for f in self.found
-                  if f.kind == "person" and f.country == code and f.sector == sector}
+        people = self.people.get((code, sector), set())
         return next(iter(people)) if len(people) == 1 else None
 
     def capital(self, i: int, end: int, code: str) -> int:
@@ -372,7 +404,7 @@ class _Scanner:
         name_start = title[1] if title and title[1] > start else start
         f = self.unknown(name_start, end, "person")
         if title is not None:
-            f.sector = title[2]
+            f.sector = "ELI" if _former(self.doc, title[0]) else title[2]
             f.country = self.context_country(start)
         self.add(f)
         return end
@@ -428,6 +460,26 @@ class _Scanner:
 
 _TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "PTY", "REB", "ELI", "IGO"}
 _MAX_TITLE = 4
+
+
+def _written_in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+FORMER = {"former", "ex", "ex-"}
+
+
+def _former(doc: Doc, i: int) -> bool:
+    """"former President Bill Clinton", "ex-prime minister X", "Former Socialist prime minister X": the person
+    is out of office whatever the knowledge base says (ELI). Looks back over the title's modifiers only."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        tok = doc[k]
+        if tok.lower_ in FORMER or tok.lower_.startswith("ex-"):
+            return True
+        if tok.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") or tok.text in (",", ";"):
+            return False
+    return False
 
 
 def _plural(tok: Token) -> bool:
