@@ -28,7 +28,7 @@ class Extractor:
 
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or Settings.from_env()
-        self.nlp = nlp or load_pipeline(self.settings.model)
+        self.nlp = nlp or load_pipeline(self.settings.model, actors=self.settings.actors)
         # Our own limit is the one users set; spaCy's would otherwise raise E088 mid-batch.
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars)
 

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.actors.kb import KB_PATH, KnowledgeBase, load_kb
 from eventwire.actors.recognize import Found, find_mentions
+from eventwire.actors.user import overlay_user_actors
 from eventwire.nlp.stage import Stage
 from eventwire.schema import Actor, Mention
 
@@ -85,9 +86,13 @@ def _actor(actor_id: str, first: Found, group: list[Found], text: str) -> Actor:
     )
 
 
-@Language.factory("eventwire_actors", default_config={"kb_path": str(KB_PATH)})
-def make_actors(nlp: Language, name: str, kb_path: str) -> ActorsStage:
-    """The actors stage with its knowledge base (read once per process)."""
+@Language.factory("eventwire_actors", default_config={"kb_path": str(KB_PATH), "user_actors": None})
+def make_actors(nlp: Language, name: str, kb_path: str, user_actors: str | None) -> ActorsStage:
+    """The actors stage with its knowledge base (read once per process) and, when given, a user's actors
+    file laid over it (``Settings.actors``: ``--actors`` / ``EVENTWIRE_ACTORS``).
+
+    :raises ActorsFileError: the user's file is missing or invalid (file, line and field in the message).
+    """
     from pathlib import Path
 
-    return ActorsStage(load_kb(Path(kb_path)))
+    return ActorsStage(overlay_user_actors(load_kb(Path(kb_path)), user_actors))

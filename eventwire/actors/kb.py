@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -132,7 +134,7 @@ class KnowledgeBase:
     :param regions: first-level region named in one country only -> alpha-3 ("michigan" -> USA).
     """
 
-    entities: dict[str, Entity]
+    entities: Mapping[str, Entity]
     aliases: dict[str, str]
     countries: dict[str, str]
     adjectives: dict[str, str]
@@ -148,7 +150,7 @@ class KnowledgeBase:
     @classmethod
     def from_dict(cls, data: dict) -> KnowledgeBase:
         """Build from the JSON structure `scripts/build_actors.py` writes."""
-        entities = {k: _entity(k, v) for k, v in data["entities"].items()}
+        entities = _Entities(data["entities"])
         surnames = {k: tuple(v) for k, v in data["surnames"].items()}
         return cls(entities, data["aliases"], data["countries"], data["adjectives"], data["capitals"],
                    data["agents"], data["country_names"], frozenset(data["state_nouns"]), data["acronyms"],
@@ -158,7 +160,7 @@ class KnowledgeBase:
                 surnames: dict[str, str]) -> KnowledgeBase:
         """A copy with a user's actors laid over this one: they win every name and surname they claim."""
         merged_surnames = {**self.surnames, **{k: (v,) for k, v in surnames.items()}}
-        return replace(self, entities={**self.entities, **{e.kb_id: e for e in entities}},
+        return replace(self, entities=_Entities(self.entities, {e.kb_id: e for e in entities}),
                        aliases={**self.aliases, **aliases}, acronyms={**self.acronyms, **acronyms},
                        surnames=merged_surnames)
 
@@ -166,6 +168,33 @@ class KnowledgeBase:
         """The one supplement person with this bare surname in office on `day` (None if none or several)."""
         owners = [k for k in self.surnames.get(key, ()) if self.entities[k].in_office(day)]
         return owners[0] if len(owners) == 1 else None
+
+
+class _Entities(Mapping):
+    """kb_id -> Entity, each built from its JSON row on first use: an article meets a few dozen of the
+    26,000 entries, so loading stays well under a second. `extra` entities (a user's) win over the rows."""
+
+    def __init__(self, rows: Mapping, extra: dict[str, Entity] | None = None) -> None:
+        self.rows = rows
+        self.extra = dict(extra or {})
+        self.built: dict[str, Entity] = {}
+
+    def __getitem__(self, kb_id: str) -> Entity:
+        found = self.extra.get(kb_id) or self.built.get(kb_id)
+        if found is None:
+            row = self.rows[kb_id]
+            found = self.built[kb_id] = row if isinstance(row, Entity) else _entity(kb_id, row)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.extra
+        yield from (k for k in self.rows if k not in self.extra)
+
+    def __len__(self) -> int:
+        return len(self.rows) + sum(1 for k in self.extra if k not in self.rows)
+
+    def __contains__(self, kb_id: object) -> bool:
+        return kb_id in self.extra or kb_id in self.rows
 
 
 def _nearest(roles: tuple[Role, ...] | list[Role], day: int) -> Role:
@@ -185,5 +214,11 @@ def _entity(kb_id: str, row: list) -> Entity:
 @lru_cache(maxsize=2)
 def load_kb(path: Path = KB_PATH) -> KnowledgeBase:
     """Read the shipped knowledge base once per process."""
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return KnowledgeBase.from_dict(json.load(fh))
+    enabled = gc.isenabled()
+    gc.disable()  # the parse makes ~100,000 small objects: collecting while they are made only slows it
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return KnowledgeBase.from_dict(json.load(fh))
+    finally:
+        if enabled:
+            gc.enable()
