@@ -41,7 +41,7 @@ _WORD = re.compile(r"\w+")
 def _extractor() -> Extractor:
     """The pipeline up to the actors stage: the figures are the actors stage's alone."""
     settings = Settings.from_env()
-    return Extractor(settings, load_pipeline(settings.model, ("eventwire_actors",)))
+    return Extractor(settings, load_pipeline(settings.model, ("eventwire_actors",), settings.actors))
 
 
 def _documents(extractor: Extractor, rows: list[dict]) -> list:
