@@ -180,11 +180,13 @@ class Builder:
         self.adjectives: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
         self.agents: dict[str, str] = {}
+        self.alone: dict[str, str] = {}
         self.institutions: dict[str, str] = {}
         self.regions: dict[str, str] = {}
         self.country_names: dict[str, str] = {}
         self.variants: dict[str, str] = {}
         self.state_nouns: dict[str, str] = {}
+        self.team_nouns: dict[str, str] = {}
 
     def add_entity(self, name: str, kind: str, country: str | None, sector: str | None, aliases: list[str],
                    family_first: bool = False, roles: list[Role] | None = None, standing: Role | None = None,
@@ -215,7 +217,7 @@ class Builder:
     def to_dict(self) -> dict:
         """The JSON structure `KnowledgeBase.from_dict` reads, keys sorted for stable diffs."""
         tables = ("entities", "aliases", "acronyms", "surnames", "countries", "adjectives", "capitals", "agents",
-                  "institutions", "regions", "country_names", "state_nouns")
+                  "alone", "institutions", "regions", "country_names", "state_nouns", "team_nouns")
         return {"credit": CREDIT, **{t: dict(sorted(getattr(self, t).items())) for t in tables}}
 
 
@@ -311,9 +313,13 @@ def add_hand(b: Builder, hand: Path, places: set[str]) -> None:
         table[normalize(row["alias"])] = row["country"]
     for row in read_tsv(hand / "state_nouns.tsv"):
         b.state_nouns[row["lemma"]] = "state"
+    for row in read_tsv(hand / "team_nouns.tsv"):
+        b.team_nouns[row["lemma"]] = "team"
     for row in read_tsv(hand / "agents.tsv"):
         for form in _plurals(row["phrase"]):
             b.agents[normalize(form)] = row["sector"]
+            if row["alone"] == "y":
+                b.alone[normalize(form)] = row["sector"]
     for row in read_tsv(hand / "institutions.tsv"):
         b.institutions[normalize(row["head"])] = row["sector"]
     add_people(b, hand, places)

@@ -76,12 +76,14 @@ def build_actors(doc: Doc, found: list[Found]) -> tuple[list[Actor], list[Span]]
 
 
 def _actor(actor_id: str, first: Found, group: list[Found], text: str) -> Actor:
-    """One actor; country and sector come from the first mention that knows them."""
-    country = next((f.country for f in group if f.country), None)
-    sector = next((f.sector for f in group if f.sector), None)
+    """One actor, named after its first knowledge-base mention ("the North Korean leaders, Kim Jong-un" is
+    Kim Jong-un), else its first mention; country and sector from that mention, else the first that knows."""
+    best = next((f for f in group if f.kb_id is not None and f.kind != "state"), first)
+    country = best.country or next((f.country for f in group if f.country), None)
+    sector = best.sector or next((f.sector for f in group if f.sector), None)
     return Actor(
-        id=actor_id, name=first.name, kind=first.kind, country=country, sector=sector,
-        code=actor_code(country, sector), kb_id=first.kb_id,
+        id=actor_id, name=best.name, kind=best.kind, country=country, sector=sector,
+        code=actor_code(country, sector), kb_id=best.kb_id,
         mentions=[Mention(start=f.start, end=f.end, text=text[f.start:f.end]) for f in group],
     )
 

@@ -122,9 +122,14 @@ class KnowledgeBase:
     :param countries: country name key -> alpha-3 ("north korea" -> PRK).
     :param adjectives: demonym key -> alpha-3 ("north korean" -> PRK).
     :param capitals: capital key -> alpha-3 ("moscow" -> RUS).
-    :param agents: generic agent noun -> sector ("state media" -> MED).
+    :param agents: generic agent noun -> sector ("state media" -> MED); an empty sector marks a phrase that is
+        no agent and hides the one inside it ("market forces").
+    :param alone: the agent nouns that name a political actor without a country before them ("police",
+        "strikers"), with their sector.
     :param country_names: alpha-3 -> display name.
     :param state_nouns: lemmas that make a modifying demonym's state an actor ("Indian proposal").
+    :param team_nouns: lemmas of the sports register that make a modifying country a team or an athlete's
+        nationality, not the state ("the Ireland team", "Britain's top sprinters").
     :param acronyms: acronym key -> kb_id, matched only when written in capitals ("DAWN", an NGO, is not the
         newspaper "Dawn").
     :param surnames: bare surname key -> kb_ids of people in the maintained supplement; one links only when
@@ -140,8 +145,10 @@ class KnowledgeBase:
     adjectives: dict[str, str]
     capitals: dict[str, str]
     agents: dict[str, str]
+    alone: dict[str, str]
     country_names: dict[str, str]
     state_nouns: frozenset[str]
+    team_nouns: frozenset[str]
     acronyms: dict[str, str]
     surnames: dict[str, tuple[str, ...]]
     institutions: dict[str, str]
@@ -153,7 +160,8 @@ class KnowledgeBase:
         entities = _Entities(data["entities"])
         surnames = {k: tuple(v) for k, v in data["surnames"].items()}
         return cls(entities, data["aliases"], data["countries"], data["adjectives"], data["capitals"],
-                   data["agents"], data["country_names"], frozenset(data["state_nouns"]), data["acronyms"],
+                   data["agents"], data["alone"], data["country_names"], frozenset(data["state_nouns"]),
+                   frozenset(data["team_nouns"]), data["acronyms"],
                    surnames, data["institutions"], data["regions"])
 
     def overlay(self, entities: list[Entity], aliases: dict[str, str], acronyms: dict[str, str],
