@@ -108,6 +108,12 @@ class Entity:
         home = [r for r in self.roles if r.country not in IGO_CODES]
         return _nearest(home or self.roles, day).country, "ELI"
 
+    def in_office_now(self) -> bool:
+        """Holds an office with no end (or has no dated roles and a real sector)."""
+        if not self.roles:
+            return self.sector not in (None, "ELI")
+        return any(r.end == OPEN_END and r.sector != "ELI" for r in self.roles)
+
     def in_office(self, day: int | None) -> bool:
         """Holds a real (non-ELI) office on `day`; with no date, in the latest role (as `role_at`)."""
         return self.role_at(day)[1] not in (None, "ELI")
@@ -173,8 +179,10 @@ class KnowledgeBase:
                        surnames=merged_surnames)
 
     def surname_owner(self, key: str, day: int | None) -> str | None:
-        """The one supplement person with this bare surname in office on `day` (None if none or several)."""
-        owners = [k for k in self.surnames.get(key, ()) if self.entities[k].in_office(day)]
+        """The one supplement person with this bare surname in office on `day` (None if none or several). With
+        no date, in office now: a bare "Cameron" in an undated article is not a prime minister of the 2010s."""
+        owners = [k for k in self.surnames.get(key, ()) if self.entities[k].in_office(day)
+                  and (day is not None or self.entities[k].in_office_now())]
         return owners[0] if len(owners) == 1 else None
 
 

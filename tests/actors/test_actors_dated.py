@@ -50,11 +50,32 @@ def test_latest_role_prefers_a_real_office_over_a_later_eli_range():
     assert latest_role(roles) == roles[0]
 
 
-@pytest.mark.parametrize("published,linked", [("2023-05-01", True), ("2010-05-01", False), (None, True)])
+@pytest.mark.parametrize("published,linked", [("2023-05-01", True), ("2010-05-01", False), (None, False)])
 def test_surname_alone_links_to_the_one_holder_in_office(extractor, published, linked):
-    # Rishi Sunak held office from 2020 (Chancellor) to 2024 (Prime Minister); in 2010 a bare "Sunak" is nobody
+    # Rishi Sunak held office from 2020 (Chancellor) to 2024 (Prime Minister); in 2010 a bare "Sunak" is nobody,
+    # and in an undated article a bare surname is someone in office now, which he is not
     doc = extractor.extract_text("Sunak said the talks went well.", published)
     assert any(a.kb_id == "RISHI_SUNAK" for a in doc.actors) is linked
+
+
+def test_surname_alone_without_a_date_is_a_holder_in_office_now(extractor):
+    doc = extractor.extract_text("Starmer said the talks went well.", None)
+    assert [a.code for a in doc.actors if a.kb_id == "KEIR_STARMER"] == ["GBRGOV"]
+
+
+@pytest.mark.parametrize("name,published,code", [
+    ("Barack Obama", "2012-05-01", "USAGOV"), ("Barack Obama", "2019-05-01", "USAELI"),
+    ("Hillary Clinton", "2006-05-01", "USALEG"), ("Hillary Clinton", "2011-05-01", "USAGOV"),
+    ("David Cameron", "2012-05-01", "GBRGOV"), ("David Cameron", "2020-05-01", "GBRELI"),
+    ("David Cameron", "2024-01-10", "GBRGOV"), ("Keir Starmer", "2022-05-01", "GBROPP"),
+    ("Manmohan Singh", "2010-05-01", "INDGOV"), ("Manmohan Singh", "2018-05-01", "INDELI"),
+    ("Sergei Shoigu", "2015-05-01", "RUSMIL"), ("Sergei Shoigu", "2025-05-01", "RUSGOV"),
+    ("Jens Stoltenberg", "2018-05-01", "IGONATO"), ("Jens Stoltenberg", "2024-12-01", "NORELI"),
+    ("Qin Gang", "2023-03-01", "CHNGOV"), ("Qin Gang", "2024-03-01", "CHNELI"),
+])
+def test_dated_role_of_the_supplement(extractor, name, published, code):
+    """Heads of state and government, foreign and defence ministers 2000 to today (data/actors/offices.tsv)."""
+    assert _code(extractor, f"{name} arrived in Brussels on Monday.", published, name) == code
 
 
 def test_alias_inside_a_longer_person_name_is_that_person(extractor):
