@@ -179,3 +179,20 @@ def test_parties_an_implied_state_alone_makes_no_event(nlp, stage):
     doc = annotate(nlp, text, actors=[("singer", None, None, "person", "singer")], places=[("London", "GBR")])
     stage.process(doc)
     assert doc._.ew_events == []
+
+
+FILM = ("The film, which stars {actor}, was shot mostly in South Africa. The director said the festival audience "
+        "cheered the drama, a contender for an Oscar and a Bafta award. {event}")
+
+
+@pytest.mark.parametrize(("event", "actors", "want"), [
+    # in a film report a state is a setting: "Rwanda attacked" in a plot summary is no war
+    ("In one scene Rwanda attacked Uganda.", [("Rwanda", "RWA", None, "state", "Rwanda"),
+                                              ("Uganda", "UGA", None, "state", "Uganda")], []),
+    # officials act in any report
+    ("Uganda's authorities banned the film.", [("Uganda's authorities", "UGA", "GOV", "organization", "auth")],
+     ["COERCE"]),
+])
+def test_parties_a_film_report_codes_officials_only(nlp, stage, event, actors, want):
+    text = FILM.format(actor="Don Cheadle", event=event)
+    assert _types(nlp, stage, text, actors=actors) == want
