@@ -22,6 +22,8 @@ class Settings:
         document rather than being cut silently (env ``EVENTWIRE_MAX_CHARS``).
     :param gazetteer: a place index made by ``eventwire gazetteer import`` instead of the shipped one
         (env ``EVENTWIRE_GAZETTEER``); checked to exist and to be an index.
+    :param actors: a user's actors file (YAML) laid over the built-in actor knowledge (env
+        ``EVENTWIRE_ACTORS``); kept as an absolute path, so a worker process started elsewhere reads the same file.
     """
 
     model: str = DEFAULT_MODEL
@@ -29,6 +31,7 @@ class Settings:
     n_process: int = 1
     max_chars: int = 1_000_000
     gazetteer: str | None = None
+    actors: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -39,6 +42,7 @@ class Settings:
             "n_process": os.environ.get("EVENTWIRE_N_PROCESS"),
             "max_chars": os.environ.get("EVENTWIRE_MAX_CHARS"),
             "gazetteer": os.environ.get("EVENTWIRE_GAZETTEER"),
+            "actors": os.environ.get("EVENTWIRE_ACTORS") or None,
         }
         values: dict[str, object] = {}
         given = {key: value for key, value in overrides.items() if value is not None}
@@ -47,6 +51,8 @@ class Settings:
                 continue
             if key == "gazetteer":
                 values[key] = _gazetteer(str(raw))
+            elif key == "actors":
+                values[key] = os.path.abspath(os.fspath(raw))  # type: ignore[arg-type]
             else:
                 values[key] = raw if key == "model" else _positive_int(key, raw)
         return cls(**values)  # type: ignore[arg-type]
