@@ -1,15 +1,27 @@
 """spaCy component of the times stage: find temporal expressions and give them TIMEX3 values.
 
 Candidates are spaCy's DATE/TIME entities (adjacent ones merged: the small model splits
-"Wednesday morning") plus a regex for what NER misses ("now", "recently", "every week"). Each
-candidate is resolved by the pure `timex.resolve` against ``doc._.published``, with the governing
-verb's tense as a hint; candidates it cannot resolve are dropped, which keeps precision up.
+"Wednesday morning") plus a regex for what NER misses ("now", "recently", "every week", years in
+words). Each candidate is resolved by the pure `timex.resolve` against ``doc._.published`` with
+hints from the article read so far, in one pass in text order:
+
+- the tense of the clause the expression hangs on (`tense.verb_tense`), which picks the direction of
+  a bare weekday or month ("will meet on Tuesday" is the coming Tuesday);
+- the last calendar date mentioned, from which anaphoric expressions count ("that day", "the
+  following year", "two decades later");
+- the quarter in focus, which financial news compares against ("a year earlier");
+- the article's order of day and month in numeric dates (03/04/2009), from its unambiguous ones.
+
+A range of two dates ("from 2009 to 2011", "between 2014 and 2016") is kept as its two dates plus a
+DURATION over the whole range, as TIMEX3 corpora annotate it. Candidates `resolve` cannot read are
+dropped, which keeps precision up. Every step is linear in the length of the article.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
@@ -17,34 +29,100 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from eventwire.nlp.stage import Stage
 from eventwire.schema import TimeExpr
-from eventwire.times.timex import WEEKDAYS, Hints, Tense, Timex, resolve
+from eventwire.times.tense import verb_tense
+from eventwire.times.timex import (
+    HOLIDAY_NAMES,
+    MONTHS,
+    WEEKDAYS,
+    Hints,
+    Timex,
+    calendar_point,
+    numeric_date_order,
+    resolve,
+)
 
 __all__ = ["TimesStage", "make_times"]
 
 _WEEKDAY_RE = "|".join(w for w in WEEKDAYS if len(w) > 3)
+# A bare year NER leaves untagged after a preposition: "from 2009 to 2011", "by 2018".
+_YEAR_AFTER_PREP = ("(?:" + "|".join(rf"(?<=\b{p} )" for p in ("in", "since", "by", "to", "until", "till", "from",
+                                                                  "between", "and", "during", "before", "after",
+                                                                  "through", "of"))
+                    + r")(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|\s*(?:%|percent))")
+_MONTH_RE = "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))  # "may" is a verb
+_HOLIDAY_RE = "|".join(re.escape(h) for h in HOLIDAY_NAMES if h not in ("new year", "easter", "christmas"))
+_NUM_WORD = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+             r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+             r"seven|eight|nine))?)")
 # Expressions spaCy's small model often leaves untagged; matched case-insensitively on whole words.
 EXTRA = re.compile(
-    r"\b(?:now|currently|recently|nowadays|lately|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?|"
-    r"(?:the|near) future|the past|at present|these days|"
+    r"\b(?:now|currently|current|recently|nowadays|lately|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?|"
+    r"(?:the|near) future|the past|at present|these days|the (?:near|short|long) term|"
     r"today|yesterday|tomorrow|tonight|(?:this|last|next) (?:week|month|year|weekend)|"
     r"(?:(?:last|next|this)\s+)?(?:" + _WEEKDAY_RE + r")(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"daily|weekly|monthly|annually|every (?:day|week|month|year)|"
+    r"daily|weekly|monthly|annually|every (?:day|week|month|year|quarter)|"
     r"(?:recent|several|many|a few|few) (?:years|months|weeks|days|decades)|"
     r"(?:years|months|weeks|decades|days) ago|"
+    r"(?:" + _MONTH_RE + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?|"
+    r"\d{1,2}(?::\d{2})?\s*[ap]\.m\.?|\d{1,2}:\d{2}(?:\s*(?:utc|gmt))?|"
+    r"(?:(?:last|next|this)\s+)?(?:" + _HOLIDAY_RE + r")|"
+    r"(?:(?:at least|more than|about|nearly|almost|some|another|over|under)\s+)?(?:\d+|a|an|" + _NUM_WORD
+    + r"|one|two|three|four|five|six|seven|eight|nine)(?:\s+and\s+a\s+half)?\s+(?:(?:more|additional|further|"
+    r"straight|consecutive|trading|business|working)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?)"
+    r"(?![\s-]+old)|" + _YEAR_AFTER_PREP + r"|"
+    r"(?:the year )?(?:nineteen|eighteen)[\s-]" + _NUM_WORD + r"|the year two thousand(?:[\s-]" + _NUM_WORD + r")?|"
+    r"the (?:nineteen[\s-])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|"
     r"(?<!\d )(?<![\w-])(?:years|months|weeks|decades|centuries))\b",
     re.IGNORECASE,
 )
+# "current" and "recent" are times only on their own ("current levels"), not before a unit
+# ("the current quarter", found by NER) or in fixed phrases.
+_NOT_ALONE = re.compile(r"^current$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|quarters?|decades?|period|account)\b", re.IGNORECASE)
 # A leading preposition is outside the TIMEX3 span in TimeBank ("on Wednesday" -> "Wednesday").
-LEADING = re.compile(r"^\s*(?:(?:on|in|at|since|by|during|until|till|from|for|of|over|through|throughout|"
-                     r"within|before|after|as of|between)\s+)?", re.IGNORECASE)
+LEADING = re.compile(r"^\s*(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|by|during|until|till|from|for|of|over|"
+                     r"through|throughout|within|before|after|as of|between)\s+)?", re.IGNORECASE)
 TRAILING = re.compile(r"(?:'s|’s|[\s,.;:]+)$")
+# "each Thursday", "every quarter": the quantifier is part of a SET expression NER leaves out.
+_SET_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 QUARTER_TEXT = re.compile(r"quarter|\bq[1-4]\b", re.IGNORECASE)
+# A quarter compared against ("the year-ago quarter") is not the quarter in focus.
+_COMPARED = re.compile(r"year[\s-]+(?:ago|earlier)|prior|previous|last year|a year|same|comparable", re.IGNORECASE)
 MAX_TOKENS = 12
 AGE = re.compile(r"\b(?:year|month|week|day)s?[\s-]+old\b|\baged?\s+\d", re.IGNORECASE)
 # TimeBank: "for the year ended Sept. 30" is the length of a fiscal year, not the calendar year.
 FISCAL_PERIOD = re.compile(r"^\s*(?:ended|ending|ends|through|to date)\b", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"\b(?:as (?:soon|early) as|next|coming|upcoming)\s*$", re.IGNORECASE)
-_FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d", "going", "gonna"}
+# Numeric dates whose numbers tell the article's order of day and month (13/04/2009, 04/13/2009).
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
+# The range between two resolved dates: "from 2009 to 2011", "between 2014 and 2016".
+_RANGE_OPEN = re.compile(r"\b(?P<prep>from|between)\s+$", re.IGNORECASE)
+_RANGE_JOIN = {"from": re.compile(r"^\s*(?:to|until|till|through|-|–)\s*$", re.IGNORECASE),
+               "between": re.compile(r"^\s*(?:and|-|–)\s*$", re.IGNORECASE)}
+
+
+@dataclass
+class _Reading:
+    """What the article has said so far that later expressions are read against."""
+
+    anchor: date | None
+    day_first: bool | None
+    quarter: str | None = None
+    reference: str | None = None
+
+    def hints(self, span: Span, text: str) -> Hints:
+        before = text[max(0, span.start_char - 16):span.start_char]
+        tense = "future" if _FUTURE_BEFORE.search(before) else verb_tense(span)
+        return Hints(tense=tense, quarter=self.quarter, reference=self.reference, day_first=self.day_first)
+
+    def saw(self, span: Span, tx: Timex) -> None:
+        """Remember a resolved expression: the quarter in focus and the last calendar date."""
+        if tx.type not in ("DATE", "TIME") or calendar_point(tx.value) is None:
+            return
+        if QUARTER_TEXT.search(span.text) and re.fullmatch(r"\d{4}-Q[1-4]", tx.value) \
+                and not _COMPARED.search(span.text):
+            self.quarter = tx.value
+        self.reference = tx.value
 
 
 class TimesStage(Stage):
@@ -53,24 +131,40 @@ class TimesStage(Stage):
     name = "eventwire_times"
 
     def process(self, doc: Doc) -> None:
-        anchor: date | None = doc._.published
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+        reading = _Reading(doc._.published, day_order(text))
+        found: list[tuple[Span, Timex]] = []
+        for cand in candidates(doc, text):
+            for span, tx in resolve_span(cand, text, reading):
+                reading.saw(span, tx)
+                found.append((span, tx))
+        found = sorted(found + ranges(doc, text, found), key=lambda st: (st[0].start_char, -st[0].end_char))
         times: list[TimeExpr] = []
         spans: list[Span] = []
-        quarter: str | None = None
-        text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
-        for cand in candidates(doc, text):
-            for span, tx in resolve_span(cand, text, anchor, quarter):
-                if QUARTER_TEXT.search(span.text) and re.fullmatch(r"\d{4}-Q[1-4]", tx.value):
-                    quarter = tx.value
-                tid = f"t{len(times) + 1}"
-                times.append(_time_expr(tid, span, tx))
-                span.kb_id_ = tid
-                spans.append(span)
+        for span, tx in found:
+            tid = f"t{len(times) + 1}"
+            times.append(_time_expr(tid, span, tx))
+            span.kb_id_ = tid
+            spans.append(span)
         doc._.ew_times = times
         doc.spans["ew_times"] = SpanGroup(doc, name="ew_times", spans=spans)
 
 
-def resolve_span(span: Span, text: str, anchor: date | None, quarter: str | None) -> list[tuple[Span, Timex]]:
+def day_order(text: str) -> bool | None:
+    """Whether the article writes numeric dates day first (True), month first (False), or never says.
+
+    Decided by its unambiguous dates (13/04/2009 is day first, 04/13/2009 month first), the majority
+    winning; 03/04/2009 alone says nothing.
+    """
+    votes = 0
+    for m in _NUMERIC_DATE.finditer(text):
+        order = numeric_date_order(int(m.group(1)), int(m.group(2)))
+        if order is not None:
+            votes += 1 if order else -1
+    return None if votes == 0 else votes > 0
+
+
+def resolve_span(span: Span, text: str, reading: _Reading) -> list[tuple[Span, Timex]]:
     """The span's value, or else the values of its longest resolvable parts.
 
     NER glues neighbours together ("56\nOctober 6, 2011", "June 17, two days"); rather than lose
@@ -79,8 +173,8 @@ def resolve_span(span: Span, text: str, anchor: date | None, quarter: str | None
     trimmed = _trim(span)
     if trimmed is None or AGE.search(span.text):
         return []  # an age ("a 52-year-old man") is not a temporal expression
-    span = trimmed
-    tx = resolve(span.text, anchor, Hints(tense=verb_tense(span, text), quarter=quarter))
+    span = _with_quantifier(trimmed, text)
+    tx = resolve(span.text, reading.anchor, reading.hints(span, text))
     if tx is not None:
         return [(span, _fiscal(span, text, tx))]
     n = len(span)
@@ -91,12 +185,49 @@ def resolve_span(span: Span, text: str, anchor: date | None, quarter: str | None
             part = _trim(span[i:i + size])
             if part is None or not part.text.strip():
                 continue
-            tx = resolve(part.text, anchor, Hints(tense=verb_tense(part, text), quarter=quarter))
+            tx = resolve(part.text, reading.anchor, reading.hints(part, text))
             if tx is not None:
-                left = resolve_span(span[:i], text, anchor, quarter) if i else []
-                right = resolve_span(span[i + size:], text, anchor, quarter) if i + size < n else []
+                left = resolve_span(span[:i], text, reading) if i else []
+                right = resolve_span(span[i + size:], text, reading) if i + size < n else []
                 return [*left, (part, _fiscal(part, text, tx)), *right]
     return []
+
+
+def _with_quantifier(span: Span, text: str) -> Span:
+    """"each Thursday", "every quarter": take in the quantifier NER left out of the span."""
+    m = _SET_BEFORE.search(text[max(0, span.start_char - 8):span.start_char])
+    if m is None:
+        return span
+    start = span.start_char - (len(m.group(0)))
+    return span.doc.char_span(start, span.end_char, alignment_mode="contract") or span
+
+
+def ranges(doc: Doc, text: str, found: list[tuple[Span, Timex]]) -> list[tuple[Span, Timex]]:
+    """DURATIONs over "from X to Y" / "between X and Y" for consecutive dates of one granularity."""
+    out: list[tuple[Span, Timex]] = []
+    for (a, ta), (b, tb) in zip(found, found[1:], strict=False):
+        opener = _RANGE_OPEN.search(text[max(0, a.start_char - 10):a.start_char])
+        if opener is None or not _RANGE_JOIN[opener.group("prep").lower()].match(text[a.end_char:b.start_char]):
+            continue
+        length = range_length(ta.value, tb.value)
+        span = doc.char_span(a.start_char - len(opener.group(0)), b.end_char, alignment_mode="contract")
+        if length is not None and span is not None:
+            out.append((span, Timex(length, "DURATION")))
+    return out
+
+
+def range_length(start: str, end: str) -> str | None:
+    """The TIMEX3 length from one calendar value to another of the same granularity ("2009", "2011" -> P2Y)."""
+    a, b = calendar_point(start), calendar_point(end)
+    if a is None or b is None or a[1] != b[1] or b[0] <= a[0]:
+        return None
+    if a[1] == "Y":
+        return f"P{b[0].year - a[0].year}Y"
+    if a[1] == "M":
+        return f"P{(b[0].year - a[0].year) * 12 + b[0].month - a[0].month}M"
+    if a[1] == "D":
+        return f"P{(b[0] - a[0]).days}D"
+    return None
 
 
 def _fiscal(span: Span, text: str, tx: Timex) -> Timex:
@@ -114,24 +245,31 @@ def _time_expr(tid: str, span: Span, tx: Timex) -> TimeExpr:
 
 
 def candidates(doc: Doc, text: str) -> list[Span]:
-    """Non-overlapping candidate spans in text order: merged NER spans first, then regex finds."""
+    """Non-overlapping candidate spans in text order: merged NER spans first, then regex finds.
+
+    Overlap is checked on a per-token occupancy array, so the cost is linear in the text.
+    """
     found: list[Span] = list(_ner_spans(doc))
-    taken = [(s.start_char, s.end_char) for s in found]
+    taken = bytearray(len(doc))
+    for s in found:
+        taken[s.start:s.end] = b"\x01" * len(s)
     for m in EXTRA.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if _NOT_ALONE.match(m.group(0)) and _UNIT_AFTER.match(text, m.end()):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None:
-            found.append(span)
-            taken.append((span.start_char, span.end_char))
+        if span is None or any(taken[span.start:span.end]):
+            continue
+        found.append(span)
+        taken[span.start:span.end] = b"\x01" * len(span)
     return sorted(found, key=lambda s: s.start_char)
 
 
 def _ner_spans(doc: Doc) -> Iterator[Span]:
-    """DATE/TIME entities, adjacent ones merged, trimmed of a leading preposition."""
-    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    """DATE/TIME entities, adjacent ones merged."""
     merged: list[list[int]] = []
-    for e in ents:
+    for e in doc.ents:
+        if e.label_ not in ("DATE", "TIME"):
+            continue
         if merged and e.start == merged[-1][1]:
             merged[-1][1] = e.end
         else:
@@ -150,27 +288,6 @@ def _trim(span: Span) -> Span | None:
     if end <= start:
         return None
     return span.doc.char_span(start, end, alignment_mode="contract") or span
-
-
-def verb_tense(span: Span, text: str) -> Tense:
-    """Tense of the verb the expression hangs on: "past", "future" ("will", present progressive), or None."""
-    if _FUTURE_BEFORE.search(text[max(0, span.start_char - 16):span.start_char]):
-        return "future"
-    tok = span.root
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok or tok.dep_ == "poss":
-            break
-        tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
-    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE_AUX for a in auxes):
-        return "future"
-    if tok.tag_ in ("VBD",) or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
-        return "past"
-    if tok.tag_ == "VBG" and auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "future"
-    return None
 
 
 @Language.factory("eventwire_times", assigns=["doc._.ew_times", "doc.spans"])

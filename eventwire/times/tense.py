@@ -1,0 +1,132 @@
+"""The tense a time expression is read in: which way a bare weekday or month points from the anchor.
+
+"Tuesday" in a news story is the last Tuesday unless its clause looks ahead: a future auxiliary
+("will meet on Tuesday"), a scheduling word ("talks due on Friday", "is expected to close Monday",
+"planned a rally on Saturday", "postponed until Friday"), an infinitive of intention ("agreed to
+withdraw by Friday", "is to resume Tuesday"), a present progressive ("are meeting Tuesday") or a
+plain present of a non-reporting verb ("the monarch meets Bush on Thursday"). Past verbs ("met",
+"has met", "was held") point back. Everything is read off spaCy's parse of the clause the expression
+hangs on, a few tokens up the tree, so the cost per expression is constant.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.times.timex import Tense
+
+__all__ = ["verb_tense"]
+
+_FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d", "may", "might", "should", "must", "going", "gonna"}
+# Words whose dates lie ahead of them: "talks due on Friday", "a decision is expected Friday",
+# "payable Dec. 15", "effective Feb. 1". In the past ("was due to expire Friday", "planned a rally
+# for Saturday") they say nothing either way: the plan may have happened since.
+_SCHEDULING = {
+    "schedule", "reschedule", "plan", "slate", "due", "expect", "upcoming", "forthcoming", "intend", "poised",
+    "likely", "payable", "effective",
+}
+# Put off "until Friday" / "to Friday": the new date is ahead.
+_DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "push", "move"}
+_UNTIL = {"until", "till", "to", "into"}
+# Heads of a "to" infinitive that look ahead: "agreed to withdraw by Friday", "called on Iran to free them".
+_INTENTION = _SCHEDULING | {
+    "want", "hope", "agree", "promise", "pledge", "vow", "threaten", "decide", "seek", "try", "prepare", "aim",
+    "need", "ready", "able", "offer", "ask", "urge", "call", "order", "invite", "propose", "wish", "mean",
+    "vote", "arrange", "set",
+}
+_LOOK_BACK = {"be", "have", "go"}  # "was to", "had to", "went to": the head's own tense decides
+# Verbs that news writes in the historical present ("Apple says it sold ..."): no future reading.
+_REPORTING = {
+    "say", "tell", "report", "announce", "claim", "add", "note", "state", "confirm", "deny", "insist",
+    "write", "argue", "explain", "show", "reveal", "accord", "cite", "quote", "indicate", "suggest",
+}
+# A past verb dates an expression only when the expression modifies it directly: in "declared a
+# dividend payable Dec. 15" or "informed them of a cutback in September" the date belongs to a noun,
+# and a deadline ("until January", "through Nov. 17") usually lies ahead of a past verb.
+_DEADLINE = {"until", "till", "through", "by"}
+_NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
+_CLIMB = 6  # tokens up the tree from the expression to its verb
+
+
+def verb_tense(span: Span) -> Tense:
+    """"future", "past" or None for the clause ``span`` (a time expression) belongs to."""
+    tok: Token = span.root
+    prep: str | None = None
+    through_noun = False
+    for _ in range(_CLIMB):
+        if tok.dep_ == "poss":
+            return None  # "Wednesday's ruling": a name for the day, no clause of its own
+        if tok.head is tok:
+            break
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if _scheduling(tok, lemma, prep):
+            return None if _past_marked(tok) else "future"
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.pos_ == "ADP":
+            prep = prep or lemma
+        elif tok.pos_ in _NOMINAL:
+            through_noun = True
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    tense = _clause_tense(tok, span)
+    if tense == "past" and (through_noun or prep in _DEADLINE):
+        return None
+    return tense
+
+
+def _scheduling(tok: Token, lemma: str, prep: str | None) -> bool:
+    """A word that puts its date ahead: "due", "expected", "set to/for", "postponed until"."""
+    if lemma in _SCHEDULING and tok.pos_ in ("ADJ", "VERB"):
+        return True
+    if lemma == "set" and tok.tag_ == "VBN":
+        return prep == "for" or any(c.dep_ == "xcomp" for c in tok.children)
+    return prep in _UNTIL and lemma in _DEFERRING
+
+
+def _past_marked(verb: Token) -> bool:
+    """A simple past, a perfect or a past auxiliary ("met", "has met", "was held", "had been due")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.pos_ == "ADJ":  # "was due": the copula is the adjective's head
+        auxes += [verb.head] if verb.head.lemma_ == "be" else []
+        auxes += [c for c in verb.head.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBD" or any(a.tag_ in ("VBD", "VBN") or a.lemma_ == "have" for a in auxes)
+
+
+def _clause_tense(verb: Token, span: Span) -> Tense:
+    """Tense of a verb's clause, following bare and infinitive verbs up to the verb they depend on."""
+    for _ in range(3):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _FUTURE_AUX for a in auxes):
+            return "future"
+        if verb.lemma_.lower() in _SCHEDULING:
+            return None if _past_marked(verb) else "future"
+        if _past_marked(verb):
+            return "past"
+        if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod", "advcl"):
+            return "past"  # "the terms, announced Friday"
+        if verb.tag_ == "VBG" and auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "future"
+        if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return _present(verb, span)
+        head = verb.head
+        if head is verb or head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None
+        head_lemma = head.lemma_.lower()
+        if any(a.tag_ == "TO" for a in auxes) and head_lemma not in _LOOK_BACK:
+            # An infinitive is not yet done when its head is: "subpoenaed him to testify on Feb. 10".
+            return "future" if head_lemma in _INTENTION else None
+        verb = head
+    return None
+
+
+def _present(verb: Token, span: Span) -> Tense:
+    """A plain present points ahead ("meets Bush on Thursday"), except reporting verbs and headlines."""
+    if verb.lemma_.lower() in _REPORTING:
+        return None
+    sent = span.sent
+    last = sent[-1].text if len(sent) else ""
+    if last not in (".", "!", "?", '"', "”", "''", "'"):
+        return None  # a headline's present tells of the past ("Kim arrives in Russia")
+    return "future"
