@@ -47,8 +47,8 @@ _WEEKDAY_RE = "|".join(w for w in WEEKDAYS if len(w) > 3)
 # A bare year NER leaves untagged after a preposition: "from 2009 to 2011", "by 2018".
 _YEAR_AFTER_PREP = ("(?:" + "|".join(rf"(?<=\b{p} )" for p in ("in", "since", "by", "to", "until", "till", "from",
                                                                   "between", "and", "during", "before", "after",
-                                                                  "through", "of"))
-                    + r")(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|\s*(?:%|percent))")
+                                                                  "through"))
+                    + r")(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|\s*(?:%|percent)|\s+[a-z]+s\b)")
 _MONTH_RE = "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))  # "may" is a verb
 _HOLIDAY_RE = "|".join(re.escape(h) for h in HOLIDAY_NAMES if h not in ("new year", "easter", "christmas"))
 _NUM_WORD = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
@@ -66,8 +66,9 @@ EXTRA = re.compile(
     r"(?:" + _MONTH_RE + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?|"
     r"\d{1,2}(?::\d{2})?\s*[ap]\.m\.?|\d{1,2}:\d{2}(?:\s*(?:utc|gmt))?|"
     r"(?:(?:last|next|this)\s+)?(?:" + _HOLIDAY_RE + r")|"
+    r"the (?:latest|most recent|year-ago|year-earlier|comparable|corresponding) (?:period|quarter)|"
     r"(?:(?:at least|more than|about|nearly|almost|some|another|over|under)\s+)?(?:\d+|a|an|" + _NUM_WORD
-    + r"|one|two|three|four|five|six|seven|eight|nine)(?:\s+and\s+a\s+half)?\s+(?:(?:more|additional|further|"
+    + r"|one|two|three|four|five|six|seven|eight|nine)(?:\s+and\s+a\s+half|\s+1/2)?\s+(?:(?:more|additional|further|"
     r"straight|consecutive|trading|business|working)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?)"
     r"(?![\s-]+old)|" + _YEAR_AFTER_PREP + r"|"
     r"(?:the year )?(?:nineteen|eighteen)[\s-]" + _NUM_WORD + r"|the year two thousand(?:[\s-]" + _NUM_WORD + r")?|"
@@ -85,6 +86,8 @@ LEADING = re.compile(r"^\s*(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|by|during
 TRAILING = re.compile(r"(?:'s|’s|[\s,.;:]+)$")
 # "each Thursday", "every quarter": the quantifier is part of a SET expression NER leaves out.
 _SET_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_PERIOD_AFTER = re.compile(r"\s+(?:fiscal\s+)?(?:period|quarter)\b", re.IGNORECASE)
 QUARTER_TEXT = re.compile(r"quarter|\bq[1-4]\b", re.IGNORECASE)
 # A quarter compared against ("the year-ago quarter") is not the quarter in focus.
 _COMPARED = re.compile(r"year[\s-]+(?:ago|earlier)|prior|previous|last year|a year|same|comparable", re.IGNORECASE)
@@ -107,12 +110,14 @@ class _Reading:
 
     anchor: date | None
     day_first: bool | None
+    headline: bytearray  # per token: 1 if its sentence has no final punctuation (a headline, a dateline)
     quarter: str | None = None
     reference: str | None = None
 
     def hints(self, span: Span, text: str) -> Hints:
         before = text[max(0, span.start_char - 16):span.start_char]
-        tense = "future" if _FUTURE_BEFORE.search(before) else verb_tense(span)
+        in_headline = bool(self.headline[span.root.i])
+        tense = "future" if _FUTURE_BEFORE.search(before) else verb_tense(span, in_headline)
         return Hints(tense=tense, quarter=self.quarter, reference=self.reference, day_first=self.day_first)
 
     def saw(self, span: Span, tx: Timex) -> None:
@@ -132,7 +137,7 @@ class TimesStage(Stage):
 
     def process(self, doc: Doc) -> None:
         text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
-        reading = _Reading(doc._.published, day_order(text))
+        reading = _Reading(doc._.published, day_order(text), headlines(doc))
         found: list[tuple[Span, Timex]] = []
         for cand in candidates(doc, text):
             for span, tx in resolve_span(cand, text, reading):
@@ -148,6 +153,21 @@ class TimesStage(Stage):
             spans.append(span)
         doc._.ew_times = times
         doc.spans["ew_times"] = SpanGroup(doc, name="ew_times", spans=spans)
+
+
+_TERMINAL = {".", "!", "?", '"', "”", "''", "'", "’"}
+
+
+def headlines(doc: Doc) -> bytearray:
+    """Per token, whether its sentence lacks final punctuation (computed once: `Span.sent` per
+    expression would scan its sentence again and again)."""
+    flags = bytearray(len(doc))
+    if not doc.has_annotation("SENT_START"):
+        return flags
+    for sent in doc.sents:
+        if sent[-1].text not in _TERMINAL:
+            flags[sent.start:sent.end] = b"\x01" * len(sent)
+    return flags
 
 
 def day_order(text: str) -> bool | None:
@@ -173,7 +193,7 @@ def resolve_span(span: Span, text: str, reading: _Reading) -> list[tuple[Span, T
     trimmed = _trim(span)
     if trimmed is None or AGE.search(span.text):
         return []  # an age ("a 52-year-old man") is not a temporal expression
-    span = _with_quantifier(trimmed, text)
+    span = _with_context(trimmed, text)
     tx = resolve(span.text, reading.anchor, reading.hints(span, text))
     if tx is not None:
         return [(span, _fiscal(span, text, tx))]
@@ -193,13 +213,17 @@ def resolve_span(span: Span, text: str, reading: _Reading) -> list[tuple[Span, T
     return []
 
 
-def _with_quantifier(span: Span, text: str) -> Span:
-    """"each Thursday", "every quarter": take in the quantifier NER left out of the span."""
-    m = _SET_BEFORE.search(text[max(0, span.start_char - 8):span.start_char])
-    if m is None:
+def _with_context(span: Span, text: str) -> Span:
+    """Take in the words NER leaves out of an expression: the quantifier of a SET ("each Thursday",
+    "every quarter") and the period a year qualifies ("the 1989 period", "the 1988 quarter")."""
+    start, end = span.start_char, span.end_char
+    if m := _SET_BEFORE.search(text[max(0, start - 8):start]):
+        start -= len(m.group(0))
+    if _BARE_YEAR.fullmatch(span.text) and (m := _PERIOD_AFTER.match(text, end)):
+        end = m.end()
+    if (start, end) == (span.start_char, span.end_char):
         return span
-    start = span.start_char - (len(m.group(0)))
-    return span.doc.char_span(start, span.end_char, alignment_mode="contract") or span
+    return span.doc.char_span(start, end, alignment_mode="contract") or span
 
 
 def ranges(doc: Doc, text: str, found: list[tuple[Span, Timex]]) -> list[tuple[Span, Timex]]:

@@ -48,9 +48,23 @@ _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
 _CLIMB = 6  # tokens up the tree from the expression to its verb
 
 
-def verb_tense(span: Span) -> Tense:
-    """"future", "past" or None for the clause ``span`` (a time expression) belongs to."""
+# Verbs whose past is their present form: a tagger's VBP on them ("stocks hurt the index") says nothing.
+_INVARIANT = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "spread", "quit", "bet", "burst", "cast",
+              "split", "thrust", "upset", "bid", "broadcast", "forecast", "read", "beat"}
+# A date that is an argument ("has set Nov. 10 as the deadline", "the deadline is Friday") is not placed
+# in time by its verb the way an adverbial ("met on Friday") is.
+_ARGUMENT = {"dobj", "nsubj", "nsubjpass", "attr"}
+
+
+def verb_tense(span: Span, headline: bool = False) -> Tense:
+    """"future", "past" or None for the clause ``span`` (a time expression) belongs to.
+
+    :param headline: the expression is in a headline, whose present tense tells of the past
+        ("Kim arrives in Russia"); the caller knows where sentences end.
+    """
     tok: Token = span.root
+    if tok.dep_ in _ARGUMENT:
+        return None
     prep: str | None = None
     through_noun = False
     for _ in range(_CLIMB):
@@ -60,6 +74,8 @@ def verb_tense(span: Span) -> Tense:
             break
         tok = tok.head
         lemma = tok.lemma_.lower()
+        if prep in _UNTIL and lemma in _DEFERRING:
+            return "future"  # "was postponed until Friday": whatever the tense, the new date is ahead
         if _scheduling(tok, lemma, prep):
             return None if _past_marked(tok) else "future"
         if tok.pos_ in ("VERB", "AUX"):
@@ -70,19 +86,19 @@ def verb_tense(span: Span) -> Tense:
             through_noun = True
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    tense = _clause_tense(tok, span)
+    tense = _clause_tense(tok, headline)
     if tense == "past" and (through_noun or prep in _DEADLINE):
         return None
     return tense
 
 
 def _scheduling(tok: Token, lemma: str, prep: str | None) -> bool:
-    """A word that puts its date ahead: "due", "expected", "set to/for", "postponed until"."""
+    """A word that puts its date ahead: "due", "expected", "set to/for"."""
     if lemma in _SCHEDULING and tok.pos_ in ("ADJ", "VERB"):
         return True
     if lemma == "set" and tok.tag_ == "VBN":
         return prep == "for" or any(c.dep_ == "xcomp" for c in tok.children)
-    return prep in _UNTIL and lemma in _DEFERRING
+    return False
 
 
 def _past_marked(verb: Token) -> bool:
@@ -94,7 +110,7 @@ def _past_marked(verb: Token) -> bool:
     return verb.tag_ == "VBD" or any(a.tag_ in ("VBD", "VBN") or a.lemma_ == "have" for a in auxes)
 
 
-def _clause_tense(verb: Token, span: Span) -> Tense:
+def _clause_tense(verb: Token, headline: bool) -> Tense:
     """Tense of a verb's clause, following bare and infinitive verbs up to the verb they depend on."""
     for _ in range(3):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -109,7 +125,7 @@ def _clause_tense(verb: Token, span: Span) -> Tense:
         if verb.tag_ == "VBG" and auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "future"
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-            return _present(verb, span)
+            return _present(verb, headline)
         head = verb.head
         if head is verb or head.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
@@ -121,12 +137,8 @@ def _clause_tense(verb: Token, span: Span) -> Tense:
     return None
 
 
-def _present(verb: Token, span: Span) -> Tense:
+def _present(verb: Token, headline: bool) -> Tense:
     """A plain present points ahead ("meets Bush on Thursday"), except reporting verbs and headlines."""
-    if verb.lemma_.lower() in _REPORTING:
+    if headline or verb.lemma_.lower() in _REPORTING or (verb.tag_ == "VBP" and verb.lower_ in _INVARIANT):
         return None
-    sent = span.sent
-    last = sent[-1].text if len(sent) else ""
-    if last not in (".", "!", "?", '"', "”", "''", "'"):
-        return None  # a headline's present tells of the past ("Kim arrives in Russia")
     return "future"

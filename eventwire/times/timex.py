@@ -4,6 +4,14 @@ TIMEX3 values carry the granularity the text states (``2023``, ``2023-09``, ``20
 ``2023-Q3``, ``2023-09-13TMO``, ``P19M``, ``PRESENT_REF``): scoring a full datetime everywhere is
 wrong most of the time. Everything here is a pure function of its arguments so it can be unit- and
 property-tested without spaCy. Relative expressions without an anchor get ``X`` placeholders.
+
+Two anchors: deictic expressions ("yesterday", "two years ago", "next week") count from the
+publication date; anaphoric ones ("that day", "the following year", "two decades later") from
+``Hints.reference``, the last date the article named. ``Hints.tense`` turns a bare weekday, month,
+date or holiday towards the past or the future: ``resolve("March 3", date(2023, 9, 13),
+Hints(tense="future"))`` is 2024-03-03, with "past" 2023-03-03. Later stages that read an
+expression in another clause's tense can call `resolve` the same way; `calendar_point` turns a
+value into its first day and granularity.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["Hints", "Timex", "normalise", "resolve"]
+__all__ = ["Hints", "Timex", "calendar_point", "normalise", "numeric_date_order", "resolve", "spelled_year"]
 
 Tense = Literal["past", "future"] | None
 
@@ -782,6 +790,8 @@ def _holiday(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | Non
     name, year, off = m.group("h"), m.group("year"), m.group("off")
     if year:
         y = _full_year(year, anchor)
+    elif anchor is not None and off == "this":
+        y = anchor.year
     elif anchor is None:
         fixed = _HOLIDAYS.get(name)
         return Timex(f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX", "DATE")
@@ -789,7 +799,8 @@ def _holiday(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | Non
         tense = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(
             off or "", hints.tense)
         years = (anchor.year - 1, anchor.year, anchor.year + 1)
-        days = [_holiday_date(name, y) for y in years]
+        # a holiday week has begun by its Monday ("as Easter week began")
+        days = [_holiday_date(name, y) - timedelta(days=6 if name == "easter week" else 0) for y in years]
         if tense == "past":
             pick = [d for d in days if d < anchor][-1]
         elif tense == "future":
@@ -850,6 +861,19 @@ def _season(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     elif off > 0 and anchor.month >= start:
         y += 1
     return Timex(f"{y:04d}-{code}", "DATE")
+
+
+@rule(r"the\s+(?P<unit>week|weekend|month)\s+of\s+(?P<rest>.+)")
+def _unit_of(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
+    """"the week of March 6": the week (weekend, month) that holds the day."""
+    inner = resolve(m.group("rest"), anchor, hints)
+    point = calendar_point(inner.value) if inner else None
+    if point is None or point[1] != "D":
+        return None
+    unit = m.group("unit")
+    if unit == "month":
+        return Timex(_month(point[0]), "DATE")
+    return Timex(_week(point[0]) + ("-WE" if unit == "weekend" else ""), "DATE")
 
 
 @rule(r"(?:the\s+)?past\s+decade")
@@ -990,7 +1014,7 @@ def _vague_dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | N
     plural = not m.group(0).rstrip().endswith(m.group("unit")) or m.group(0).endswith("s-long")
     if not (plural or m.group("vague")) or unit in ("Q", "WE"):
         return None
-    letter = {"DE": "DE", "CE": "CE"}.get(unit, unit)
+    letter = {"DE": "Y", "CE": "Y"}.get(unit, unit)  # "decades-long": some number of years, as TimeBank writes it
     return Timex("PT" + "X" + letter[1] if unit.startswith("T") else "PX" + letter, "DURATION")
 
 
@@ -1000,7 +1024,7 @@ def _decade_dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | 
     n = _number(m.group("n")) if m.group("n") else None
     unit = "DE" if m.group("unit").startswith("decade") else "CE"
     if n is None:
-        return Timex(f"PX{'DE' if unit == 'DE' else 'CE'}", "DURATION")
+        return Timex("PXY", "DURATION")
     return Timex(_duration(n, unit), "DURATION")
 
 

@@ -54,3 +54,62 @@ def test_component_skips_ages(nlp, text: str) -> None:
 @pytest.mark.parametrize("text", ["They met on Tuesday."])
 def test_component_without_published_date(nlp, text: str) -> None:
     assert [t.value for t in _run(nlp, text, None)._.ew_times] == ["XXXX-XX-XX"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The monarch will meet Bush on Thursday.", "2023-09-14"),
+        ("Talks are due on Friday.", "2023-09-15"),
+        ("The trial is set to begin on Wednesday in London.", "2023-09-13"),
+        ("Officials said the vote was postponed until Friday.", "2023-09-15"),
+        ("The deal is expected to close Monday.", "2023-09-18"),
+        ("Iraq agreed to withdraw its troops by Friday.", "2023-09-15"),
+        ("The ministers met on Monday.", "2023-09-11"),
+        ("The talks had been held on Friday.", "2023-09-08"),
+        ("The terms, announced Friday, were rejected.", "2023-09-08"),
+        ("Kim arrives in Russia on Thursday", "2023-09-07"),  # a headline's present is past
+        ("The company said it will complete the sale on March 3.", "2024-03-03"),
+        ("The company completed the sale on March 3.", "2023-03-03"),
+        ("The law takes effect in January.", "2024-01"),
+    ],
+)
+def test_component_tense_of_the_clause(nlp, text: str, expected: str) -> None:
+    assert [t.value for t in _run(nlp, text)._.ew_times] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The war ended in 1975. Two decades later, the country was rebuilt.", ["1975", "1995"]),
+        ("Slepian was killed on Oct. 23, 1998. Earlier that day, his family had called the police.",
+         ["1998-10-23", "1998-10-23"]),
+        ("The plant opened in 1995. The following year it closed.", ["1995", "1996"]),
+    ],
+)
+def test_component_anaphoric_times_follow_the_last_date(nlp, text: str, expected: list[str]) -> None:
+    assert [t.value for t in _run(nlp, text)._.ew_times] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ceasefire began on 13/04/2009 and talks resumed on 03/05/2009.", ["2009-04-13", "2009-05-03"]),
+        ("The ceasefire began on 04/13/2009 and talks resumed on 03/05/2009.", ["2009-04-13", "2009-03-05"]),
+    ],
+)
+def test_component_day_month_order_from_the_article(nlp, text: str, expected: list[str]) -> None:
+    assert [t.value for t in _run(nlp, text)._.ew_times] == expected
+
+
+@pytest.mark.parametrize("text", ["Aer Lingus will receive six aircraft from 2009 to 2011, the airline said."])
+def test_component_ranges_keep_both_ends_and_the_length(nlp, text: str) -> None:
+    times = _run(nlp, text)._.ew_times
+    assert [(t.text, t.value, t.type) for t in times] == [
+        ("from 2009 to 2011", "P2Y", "DURATION"), ("2009", "2009", "DATE"), ("2011", "2011", "DATE")]
+    assert [t.id for t in times] == ["t1", "t2", "t3"]
+
+
+@pytest.mark.parametrize("text", ["Qantas runs flights each Thursday and plans more in the first half of 2024."])
+def test_component_takes_in_set_quantifiers(nlp, text: str) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times][0] == ("each Thursday", "XXXX-WXX-4")
