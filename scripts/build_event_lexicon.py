@@ -1,13 +1,13 @@
 """Build ``eventwire/data/event_lexicon.json``: the verb, pattern and noun lexicon of the events stage.
 
-Sources (read from ``../shared/data`` beside the checkout, or ``--shared``):
+Sources (vendored in ``data/sources/`` of this repository, or ``--sources DIR``):
 - ``phoenix/CAMEO.2.0.txt``: PETRARCH CAMEO verb dictionary, (c) 2015 Open Event Data Alliance, MIT.
 - ``plover/CAMEO2PLOVER-2021.txt``: CAMEO -> PLOVER v0.8 table by Philip Schrodt (PLOVER manual).
 - ``cameo/cameo-codes.csv``: CAMEO code names and Goldstein scores (andybega/icews, MIT).
 - ``geonames/countryInfo.txt``: country names by ISO alpha-3, GeoNames (CC BY 4.0).
 - ``data/events/lexicon.tsv`` (this repository): hand-edited additions and overrides.
 
-Usage: ``python scripts/build_event_lexicon.py [--shared DIR] [--out FILE]``. ``build()`` returns the
+Usage: ``python scripts/build_event_lexicon.py [--sources DIR] [--out FILE]``. ``build()`` returns the
 same dictionary in memory, so a test can diff it with the shipped file.
 """
 
@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
+SOURCES = ROOT / "data" / "sources"
 HAND = ROOT / "data" / "events" / "lexicon.tsv"
 OUT = ROOT / "eventwire" / "data" / "event_lexicon.json"
 
@@ -137,11 +137,11 @@ def _plover_of(code: str, plover: dict[str, dict]) -> dict | None:
     return None
 
 
-def build(shared: Path = SHARED, hand: Path = HAND) -> dict:
+def build(sources: Path = SOURCES, hand: Path = HAND) -> dict:
     """The whole lexicon as a JSON-ready dictionary (deterministic)."""
-    verbs, patterns = read_verbs(shared / "phoenix" / "CAMEO.2.0.txt")
-    plover, cameo = read_plover(shared / "plover" / "CAMEO2PLOVER-2021.txt"), read_cameo(
-        shared / "cameo" / "cameo-codes.csv")
+    verbs, patterns = read_verbs(sources / "phoenix" / "CAMEO.2.0.txt")
+    plover, cameo = read_plover(sources / "plover" / "CAMEO2PLOVER-2021.txt"), read_cameo(
+        sources / "cameo" / "cameo-codes.csv")
     tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}, "standalone": {}, "plover": {}}
     for kind, key, code in read_hand(hand):
         tables[kind][key] = None if code == "-" else code
@@ -163,16 +163,16 @@ def build(shared: Path = SHARED, hand: Path = HAND) -> dict:
     return {"_credit": CREDIT, "codes": codes, "verbs": keep(tables["verb"]),
             "patterns": keep(tables["pattern"]), "nouns": nouns,
             "standalone": sorted(k for k in standalone if k in nouns),
-            "countries": read_countries(shared / "geonames" / "countryInfo.txt")}
+            "countries": read_countries(sources / "geonames" / "countryInfo.txt")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--sources", type=Path, default=SOURCES, help="folder of the vendored upstream files")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(build(args.shared), indent=0, sort_keys=True, ensure_ascii=False) + "\n",
+    args.out.write_text(json.dumps(build(args.sources), indent=0, sort_keys=True, ensure_ascii=False) + "\n",
                         encoding="utf-8")
 
 

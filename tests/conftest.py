@@ -12,7 +12,6 @@ from eventwire.pipeline import Extractor
 from eventwire.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 EXAMPLE = ROOT / "examples" / "seed.jsonl"
 
 

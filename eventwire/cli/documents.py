@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
+from enum import StrEnum
 from itertools import chain
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +16,17 @@ from eventwire.cli._app import EXIT_HELP, EXIT_OK, EXIT_PARTIAL, app, console, f
 from eventwire.errors import InputError
 from eventwire.schema import SCHEMA_PATH, Document, json_schema
 
+# Error codes of a first standard-input line that suggest plain text was piped in, not JSONL.
+_NOT_JSONL = ("malformed_json", "not_an_object")
+
+
+class InputFormat(StrEnum):
+    """How to read the input (the names of `eventwire.ingest.FORMATS`)."""
+
+    jsonl = "jsonl"
+    txt = "txt"
+    html = "html"
+
 
 @app.command(epilog=EXIT_HELP)
 def extract(
@@ -23,20 +35,30 @@ def extract(
         typer.Argument(
             help="Input: a .jsonl file (one article a line: id, text, published, title?, url?, credit?, "
             "publisher?), a .txt file (one article), an .html page (main text, title and date are "
-            "extracted), a folder of these, or - for JSONL on standard input."
+            "extracted), a folder of these (ids are the paths inside it without the suffix: a/story), "
+            "or - for standard input (JSONL unless --format says otherwise)."
         ),
     ],
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Write JSONL documents here (default: standard output)."),
     ] = None,
+    input_kind: Annotated[
+        InputFormat | None,
+        typer.Option("--format", help="Read the input as jsonl, txt (one plain-text article) or html (one "
+                     "page), whatever its suffix: 'eventwire extract - --format txt' reads standard input as "
+                     "one article. Default: from the file suffix; JSONL for standard input."),
+    ] = None,
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD or ISO datetime) of a .txt article; relative "
-                     "times ('on Tuesday') are resolved against it."),
+        typer.Option(help="Publication date (YYYY-MM-DD or ISO datetime) of .txt articles, and of .html pages "
+                     "that give none; relative times ('on Tuesday') are resolved against it. JSONL records "
+                     "carry their own."),
     ] = None,
     article_id: Annotated[
-        str | None, typer.Option("--id", help="Article id for a single .txt/.html file (default: file name).")
+        str | None,
+        typer.Option("--id", help="Article id of a single .txt/.html article (default: the file name without "
+                     "its suffix, or 'stdin')."),
     ] = None,
     pretty: Annotated[
         bool, typer.Option("--pretty", help="Write one indented JSON document (single article) instead of JSONL.")
@@ -55,44 +77,76 @@ def extract(
     """Extract actors, places, times, attributions and events from articles, one JSON document each.
 
     Example: eventwire extract examples/seed.jsonl -o out.jsonl
+
+    Example: cat story.txt | eventwire extract - --format txt --published 2023-09-13 --id s1
     """
     from eventwire.ingest import read_input
     from eventwire.settings import Settings
 
+    fmt = input_kind.value if input_kind else None
     try:
         settings = Settings.from_env(model=model, batch_size=batch_size, n_process=n_process)
     except ValueError as err:
         raise fail(str(err)) from None
-    if pretty and _count(source) != 1:
-        raise fail("--pretty writes one document: give a single article (a .txt, .html or one-line .jsonl)")
-    if output is not None and not output.parent.is_dir():
-        raise fail(f"{output}: the folder {output.parent} does not exist")
-    items = read_input(source, settings.max_chars, published, article_id)
+    _check_options(source, fmt, published, article_id, pretty, output)
+    items = read_input(source, settings.max_chars, published, article_id, fmt)
     try:
         first = next(items, None)
     except InputError as err:
         raise fail(err.message) from None
+    name = "standard input" if source == "-" else source
     if first is None:
-        raise fail(f"{source}: no articles in the input")
-    if isinstance(first, InputError) and _is_single(source):
-        raise fail(first.message if source in first.message else f"{source}: {first.message}")
+        raise fail(f"{name}: no articles in the input")
+    if isinstance(first, InputError):
+        _check_first(first, source, fmt, name)
     extractor = _extractor(settings)
-    docs = _with_progress(extractor.extract(chain([first], items)), _count(source), quiet)
+    docs = _with_progress(extractor.extract(chain([first], items)), _count(source, fmt), quiet)
     bad = _write(docs, output, pretty, summary)
     raise typer.Exit(EXIT_PARTIAL if bad else EXIT_OK)
 
 
-def _is_single(source: str) -> bool:
-    return source != "-" and Path(source).suffix.lower() in (".txt", ".html", ".htm")
+def _check_options(source: str, fmt: str | None, published: str | None, article_id: str | None, pretty: bool,
+                   output: Path | None) -> None:
+    """Refuse options that the input would silently ignore."""
+    from eventwire.ingest import input_format
+
+    kind = input_format(source, fmt)
+    if article_id is not None and (kind == "jsonl" or Path(source).is_dir()):
+        raise fail("--id names a single .txt/.html article (or - with --format txt); JSONL records and the "
+                   "files of a folder carry their own ids")
+    if published is not None and kind == "jsonl":
+        raise fail("--published dates .txt/.html articles; JSONL records carry their own 'published'")
+    if pretty and _count(source, fmt) != 1:
+        raise fail("--pretty writes one document: give a single article (a .txt, .html or one-line .jsonl)")
+    if output is not None and not output.parent.is_dir():
+        raise fail(f"{output}: the folder {output.parent} does not exist")
 
 
-def _count(source: str) -> int | None:
-    """Articles to expect, for the progress bar: non-blank lines of a JSONL file, else unknown."""
-    path = Path(source)
-    if source == "-" or path.suffix.lower() != ".jsonl":
-        return None if source == "-" or path.is_dir() else 1
-    with path.open("rb") as fh:
-        return sum(1 for line in fh if line.strip())
+def _check_first(first: InputError, source: str, fmt: str | None, name: str) -> None:
+    """A bad first item ends the run when the input is one article, or plain text piped in as JSONL."""
+    from eventwire.ingest import input_format
+
+    if source == "-" and fmt is None and first.code in _NOT_JSONL:
+        raise fail(f"standard input is read as JSONL (one JSON article a line), but line {first.line} is not a "
+                   f"JSON object ({first.message}): pass --format txt to read it as one plain-text article")
+    if input_format(source, fmt) in ("txt", "html"):
+        raise fail(first.message if name in first.message else f"{name}: {first.message}")
+
+
+def _count(source: str, fmt: str | None) -> int | None:
+    """Articles to expect, for the progress bar: non-blank lines of a JSONL file, 1 for one article, else unknown."""
+    from eventwire.ingest import input_format
+
+    kind = input_format(source, fmt)
+    if kind in ("txt", "html"):
+        return 1
+    if source == "-" or kind is None:
+        return None
+    try:
+        with Path(source).open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return None  # the reader reports it
 
 
 def _extractor(settings):
@@ -147,24 +201,56 @@ def _dump(doc: Document, pretty: bool) -> str:
 
 @app.command()
 def show(
-    documents: Annotated[Path, typer.Argument(help="A JSONL file written by 'eventwire extract'.")],
+    documents: Annotated[
+        Path, typer.Argument(help="A file written by 'eventwire extract': JSONL, or a --pretty document.")
+    ],
 ) -> None:
     """Print the human summary (who did what to whom, when, where, according to whom) of extracted documents.
 
     Example: eventwire show out.jsonl
     """
-    from pydantic import ValidationError
-
     from eventwire.export.summary import print_summary
 
     try:
-        lines = documents.read_text(encoding="utf-8").splitlines()
-        docs = [Document.model_validate_json(line) for line in lines if line.strip()]
-    except (OSError, UnicodeDecodeError) as err:
+        text = documents.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise fail(f"{documents}: no such file") from None
+    except IsADirectoryError:
+        raise fail(f"{documents}: is a folder, not a file of documents") from None
+    except OSError as err:
+        raise fail(f"{documents}: {err.strerror}") from None
+    except UnicodeDecodeError as err:
+        raise fail(f"{documents}: not eventwire output (not valid UTF-8 at byte {err.start})") from None
+    try:
+        docs = list(_parse_documents(text))
+    except ValueError as err:
         raise fail(f"{documents}: {err}") from None
-    except ValidationError as err:
-        raise fail(f"{documents}: not eventwire output ({err.error_count()} schema errors)") from None
+    if not docs:
+        raise fail(f"{documents}: holds no documents")
     print_summary(docs, console(stderr=False))
+
+
+def _parse_documents(text: str) -> Iterator[Document]:
+    """The documents of a JSONL file or of indented (``--pretty``) ones: JSON values one after another.
+
+    :raises ValueError: with the line where the file stops being eventwire output.
+    """
+    import json
+    import re
+
+    from pydantic import ValidationError
+
+    decoder, space, pos = json.JSONDecoder(), re.compile(r"\s*"), 0
+    while (start := space.match(text, pos).end()) < len(text):
+        try:
+            value, pos = decoder.raw_decode(text, start)
+            yield Document.model_validate(value)
+        except json.JSONDecodeError as err:
+            raise ValueError(f"not eventwire output (invalid JSON at line {err.lineno}: {err.msg})") from None
+        except ValidationError as err:
+            line = text.count("\n", 0, start) + 1
+            raise ValueError(f"not eventwire output (the document at line {line} has {err.error_count()} "
+                             "schema errors)") from None
 
 
 @app.command()

@@ -58,21 +58,24 @@ class _Model(BaseModel):
 class Mention(_Model):
     """A stretch of the article text: character offsets into the text as received, end exclusive."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
+    start: int = Field(ge=0, description="character offset of the first character in the text as received")
+    end: int = Field(ge=0, description="character offset just after the last character (end exclusive)")
+    text: str = Field(description="the text between start and end, exactly as in the article")
 
 
 class Article(_Model):
     """What we know about the article itself (input metadata plus what ingest found in the text)."""
 
-    id: str | None
-    published: str | None = Field(None, description="YYYY-MM-DD or ISO datetime, as normalised")
-    title: str | None = None
-    url: str | None = None
+    id: str | None = Field(description="the input record's id (a file's path without suffix); null only in an "
+                           "error document whose record had no readable id")
+    published: str | None = Field(None, description="publication date as given in the input (YYYY-MM-DD or ISO "
+                                  "datetime); relative times are resolved against its day")
+    title: str | None = Field(None, description="headline, from the input record or the HTML page")
+    url: str | None = Field(None, description="address of the article, from the input record or the HTML page")
     credit: str | None = Field(None, description="wire credit line, e.g. 'New York Times News Service'")
-    publisher: str | None = None
-    language: str | None = "en"
+    publisher: str | None = Field(None, description="publisher named in the input record")
+    language: str | None = Field("en", description="ISO 639-1 language of the text (English only); null in an "
+                                 "error document")
     dateline: Mention | None = Field(None, description="'MOSCOW (Reuters) -' opening, anchors places")
     body_end: int | None = Field(None, description="offset where content ends (credit line excluded)")
     text: str | None = Field(None, description="the text the offsets refer to, when eventwire derived it (HTML)")
@@ -81,57 +84,60 @@ class Article(_Model):
 class Actor(_Model):
     """One actor of the article (an entity), with every mention of it."""
 
-    id: str
-    name: str
-    kind: Literal["person", "state", "organization", "group", "media"]
+    id: str = Field(description="actor id within this document (a1, a2, ...), used by events and attributions")
+    name: str = Field(description="the actor's name: its knowledge-base entry's when linked, else as first written")
+    kind: Literal["person", "state", "organization", "group", "media"] = Field(
+        description="person, state (a country as actor), organization, group (armed or non-state) or media")
     country: str | None = Field(None, description="ISO 3166 alpha-3, or the CAMEO code of an IGO")
     sector: str | None = Field(None, description="PLOVER/CAMEO sector code: GOV, MIL, MED, ...")
     code: str | None = Field(None, description="CAMEO actor code, country + sector: RUSGOV")
     kb_id: str | None = Field(None, description="knowledge-base entry the actor was linked to")
-    mentions: list[Mention]
+    mentions: list[Mention] = Field(description="every mention of the actor in the text")
 
 
 class Place(_Model):
     """A geocoded place with every mention of it."""
 
-    id: str
-    name: str
-    lat: float | None
-    lon: float | None
+    id: str = Field(description="place id within this document (p1, p2, ...), used by events")
+    name: str = Field(description="gazetteer name of the place, or the name as written when it was not resolved")
+    lat: float | None = Field(description="latitude, WGS84 decimal degrees; null when the place was not resolved")
+    lon: float | None = Field(description="longitude, WGS84 decimal degrees; null when the place was not resolved")
     country: str | None = Field(None, description="ISO 3166 alpha-3")
-    admin1: str | None = None
+    admin1: str | None = Field(None, description="name of the first-level region (state, province) it lies in")
     feature: str | None = Field(None, description="country | admin1 | admin2 (county) | city | site | region")
-    geonameid: int | None = None
-    mentions: list[Mention]
+    geonameid: int | None = Field(None, description="GeoNames id, when the place is a GeoNames entry")
+    mentions: list[Mention] = Field(description="every mention of the place in the text")
 
 
 class TimeExpr(_Model):
     """A temporal expression normalised to a TIMEX3 value against the publication date."""
 
-    id: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
+    id: str = Field(description="time id within this document (t1, t2, ...), used by events")
+    start: int = Field(ge=0, description="character offset where the expression starts")
+    end: int = Field(ge=0, description="character offset where the expression ends (exclusive)")
+    text: str = Field(description="the expression as written: 'on Tuesday' gives 'Tuesday'")
     value: str = Field(description="TIMEX3 value: 2023-09-13, 2023-09-13TMO, 2023-W37, P19M, PRESENT_REF")
-    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = Field(
+        description="TIMEX3 type: a calendar DATE, a TIME of day, a DURATION, or a recurring SET")
 
 
 class Attribution(_Model):
     """Who said (reported, confirmed, ...) a stretch of the text, possibly nested in another."""
 
-    id: str
+    id: str = Field(description="attribution id within this document (q1, q2, ...), used by events and parents")
     source: str | None = Field(None, description="actor id of the source, if it is a known actor")
-    source_text: str | None
-    source_start: int | None = None
-    source_end: int | None = None
-    cue: str
-    cue_start: int
-    cue_end: int
-    content_start: int | None
-    content_end: int | None
+    source_text: str | None = Field(
+        description="the source as written ('a Kremlin spokesman'); null when none is named")
+    source_start: int | None = Field(None, description="character offset where source_text starts")
+    source_end: int | None = Field(None, description="character offset where source_text ends (exclusive)")
+    cue: str = Field(description="the reporting word(s): said, told, according to, confirmed, denied, ...")
+    cue_start: int = Field(description="character offset where the cue starts")
+    cue_end: int = Field(description="character offset where the cue ends (exclusive)")
+    content_start: int | None = Field(description="character offset where the attributed content starts")
+    content_end: int | None = Field(description="character offset where the attributed content ends (exclusive)")
     channel: str | None = Field(None, description="medium named with the cue: 'on Telegram'")
     parent: str | None = Field(None, description="id of the attribution this one is reported within")
-    quote: bool = False
+    quote: bool = Field(False, description="true when the content is a direct quotation (in quotation marks)")
 
 
 class EventMention(_Model):
@@ -147,12 +153,15 @@ class EventMention(_Model):
 class Event(_Model):
     """Who did what to whom, when, where, according to whom."""
 
-    id: str
-    type: PloverType
-    mode: str | None = None
-    context: list[str] = Field(default_factory=list)
-    cameo: str | None = None
-    goldstein: float | None = None
+    id: str = Field(description="event id within this document (e1, e2, ...)")
+    type: PloverType = Field(description="PLOVER v0.8 event type")
+    mode: str | None = Field(None, description="PLOVER mode, how the event was carried out (CONSULT: visit, "
+                             "phone, third-party; RETREAT: release, return, ...), from the CAMEO code")
+    context: list[str] = Field(default_factory=list, description="PLOVER contexts, what the event is about "
+                               "(diplomatic, military, economic, legal, ...), from the CAMEO code")
+    cameo: str | None = Field(None, description="CAMEO event code (2 to 4 digits: '042' make a visit)")
+    goldstein: float | None = Field(None, description="Goldstein score of the CAMEO code, -10 (conflict) to +10 "
+                                    "(cooperation)")
     source: list[str] = Field(default_factory=list, description="actor ids")
     target: list[str] = Field(default_factory=list, description="actor ids")
     date: str | None = Field(None, description="YYYY-MM-DD the event happened (or is due)")
@@ -161,11 +170,14 @@ class Event(_Model):
         "(GDELT/ICEWS convention for stated events with no date of their own)")
     time: str | None = Field(None, description="time id")
     place: str | None = Field(None, description="place id")
-    status: Status = "asserted"
-    attribution: str | None = None
+    status: Status = Field("asserted", description="asserted (the article states it), reported (on a source's "
+                           "word), confirmed, denied, future (planned, 'would'), hypothetical (possible, suspected) "
+                           "or negated; a modality wins over an attribution")
+    attribution: str | None = Field(None, description="attribution id the event rests on")
     trigger: Mention | None = Field(None, description="the word(s) that evoked the event")
-    evidence: Mention
-    confidence: float = Field(ge=0, le=1)
+    evidence: Mention = Field(description="the clause that states the event")
+    confidence: float = Field(ge=0, le=1, description="how sure the coder is, 0 to 1: higher for a specific "
+                              "lexicon pattern and for events with both source and target found")
     mentions: list[EventMention] = Field(
         default_factory=list, description="every report of this one real event in the article, its own evidence "
         "among them; the event's status is the strongest of theirs")
@@ -176,21 +188,27 @@ class Event(_Model):
 class ErrorInfo(_Model):
     """Why an input record could not be processed."""
 
-    code: str
-    message: str
+    code: str = Field(description="machine-readable reason: malformed_json, invalid_utf8, not_an_object, "
+                      "missing_id, bad_id, duplicate_id, not_text, empty_text, too_long, bad_published, bad_field, "
+                      "unreadable_file, unsupported_input or internal_error")
+    message: str = Field(description="what is wrong, for a person (names the file when the input was a folder)")
     line: int | None = Field(None, description="1-based input line (JSONL) the record came from")
 
 
 class Document(_Model):
     """One output line: an article with its actors, places, times, attributions and events."""
 
-    article: Article
-    actors: list[Actor] = Field(default_factory=list)
-    places: list[Place] = Field(default_factory=list)
-    times: list[TimeExpr] = Field(default_factory=list)
-    attributions: list[Attribution] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    error: ErrorInfo | None = None
+    article: Article = Field(description="the article the document is about")
+    actors: list[Actor] = Field(default_factory=list, description="who: people, states, organisations, groups, "
+                                "media, with country and sector codes")
+    places: list[Place] = Field(default_factory=list, description="where: geocoded places named in the text")
+    times: list[TimeExpr] = Field(default_factory=list, description="when: time expressions as TIMEX3 values")
+    attributions: list[Attribution] = Field(default_factory=list, description="according to whom: who said, "
+                                            "reported or confirmed which stretch of the text")
+    events: list[Event] = Field(default_factory=list, description="who did what to whom, when, where, according "
+                                "to whom")
+    error: ErrorInfo | None = Field(None, description="why the record could not be processed; an error document "
+                                    "carries only article and error")
 
     def to_json(self) -> str:
         """One JSON line; an error document carries only the article and the error, as the contract asks."""

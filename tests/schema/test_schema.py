@@ -21,6 +21,24 @@ def test_schema_file_is_up_to_date():
     assert SCHEMA_PATH.read_text(encoding="utf-8") == json_schema(), "run `make schema`"
 
 
+def undescribed(schema: dict) -> list[str]:
+    """``Model.field`` for every property of the schema and its definitions that has no description."""
+    models = [("Document", schema), *schema.get("$defs", {}).items()]
+    return [f"{name}.{field}" for name, model in models for field, prop in model.get("properties", {}).items()
+            if not str(prop.get("description", "")).strip()]
+
+
+def test_schema_every_field_is_described():
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert undescribed(schema) == [], "give these fields a Field(description=...), then `make schema`"
+
+
+def test_schema_undescribed_fields_are_noticed():
+    schema = {"properties": {"article": {"description": "the article"}, "events": {}},
+              "$defs": {"Event": {"properties": {"mode": {"description": " "}, "type": {"description": "PLOVER"}}}}}
+    assert undescribed(schema) == ["Document.events", "Event.mode"]
+
+
 def test_schema_seed_document_validates(validator, seed_doc):
     validator.validate(json.loads(seed_doc.to_json()))
 
