@@ -59,6 +59,9 @@ EXTRA = re.compile(
     r"\b(?:now|currently|current|recently|nowadays|lately|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?|"
     r"(?:the|near) future|the past|at present|these days|the (?:near|short|long) term|"
     r"today|yesterday|tomorrow|tonight|(?:this|last|next) (?:week|month|year|weekend)|"
+    r"the (?:day|week|month|year) (?:before|after)(?=\s*(?:[.,;:!?)]|$))|"
+    r"(?:several|many|multi|few)-(?:year|month|week|day|decade)s?|"
+    r"(?:early|late|mid)[\s-]?(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?|"
     r"(?:(?:last|next|this)\s+)?(?:" + _WEEKDAY_RE + r")(?:\s+(?:morning|afternoon|evening|night))?|"
     r"daily|weekly|monthly|annually|every (?:day|week|month|year|quarter)|"
     r"(?:recent|several|many|a few|few) (?:years|months|weeks|days|decades)|"
@@ -91,11 +94,14 @@ _PERIOD_AFTER = re.compile(r"\s+(?:fiscal\s+)?(?:period|quarter)\b", re.IGNORECA
 QUARTER_TEXT = re.compile(r"quarter|\bq[1-4]\b", re.IGNORECASE)
 # A quarter compared against ("the year-ago quarter") is not the quarter in focus.
 _COMPARED = re.compile(r"year[\s-]+(?:ago|earlier)|prior|previous|last year|a year|same|comparable", re.IGNORECASE)
+# A figure compared with an earlier one: "up from $5 million last year", "than a year ago".
+_COMPARISON = re.compile(r"\b(?:from|than|with|versus|vs\.)\s+[^.;:!?]*\d[^.;:!?]*$", re.IGNORECASE)
 MAX_TOKENS = 12
 AGE = re.compile(r"\b(?:year|month|week|day)s?[\s-]+old\b|\baged?\s+\d", re.IGNORECASE)
 # TimeBank: "for the year ended Sept. 30" is the length of a fiscal year, not the calendar year.
 FISCAL_PERIOD = re.compile(r"^\s*(?:ended|ending|ends|through|to date)\b", re.IGNORECASE)
-_FUTURE_BEFORE = re.compile(r"\b(?:as (?:soon|early) as|next|coming|upcoming)\s*$", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"\b(?:as (?:soon|early) as|next|coming|upcoming|will|could|might|may|can)\s*$",
+                            re.IGNORECASE)
 # Numeric dates whose numbers tell the article's order of day and month (13/04/2009, 04/13/2009).
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b")
 # The range between two resolved dates: "from 2009 to 2011", "between 2014 and 2016".
@@ -118,14 +124,22 @@ class _Reading:
         before = text[max(0, span.start_char - 16):span.start_char]
         in_headline = bool(self.headline[span.root.i])
         tense = "future" if _FUTURE_BEFORE.search(before) else verb_tense(span, in_headline)
-        return Hints(tense=tense, quarter=self.quarter, reference=self.reference, day_first=self.day_first)
+        compared = bool(_COMPARISON.search(text[max(0, span.start_char - 40):span.start_char]))
+        return Hints(tense=tense, compared=compared, quarter=self.quarter, reference=self.reference,
+                     day_first=self.day_first)
+
+    def _ahead(self, quarter: str) -> bool:
+        """A quarter after the anchor's is a forecast ("profit in the third quarter of 1990"), not the
+        quarter reported, which "a year earlier" compares against. (The anchor's own quarter may be a
+        fiscal one that has ended: "fourth-quarter profit" of a year that ends in September.)"""
+        return self.anchor is not None and quarter > f"{self.anchor.year:04d}-Q{(self.anchor.month - 1) // 3 + 1}"
 
     def saw(self, span: Span, tx: Timex) -> None:
         """Remember a resolved expression: the quarter in focus and the last calendar date."""
         if tx.type not in ("DATE", "TIME") or calendar_point(tx.value) is None:
             return
         if QUARTER_TEXT.search(span.text) and re.fullmatch(r"\d{4}-Q[1-4]", tx.value) \
-                and not _COMPARED.search(span.text):
+                and not _COMPARED.search(span.text) and not self._ahead(tx.value):
             self.quarter = tx.value
         self.reference = tx.value
 
@@ -194,6 +208,8 @@ def resolve_span(span: Span, text: str, reading: _Reading) -> list[tuple[Span, T
     if trimmed is None or AGE.search(span.text):
         return []  # an age ("a 52-year-old man") is not a temporal expression
     span = _with_context(trimmed, text)
+    if not_a_time(span, text, bool(reading.headline[span.root.i])):
+        return []
     tx = resolve(span.text, reading.anchor, reading.hints(span, text))
     if tx is not None:
         return [(span, _fiscal(span, text, tx))]
@@ -211,6 +227,43 @@ def resolve_span(span: Span, text: str, reading: _Reading) -> list[tuple[Span, T
                 right = resolve_span(span[i + size:], text, reading) if i + size < n else []
                 return [*left, (part, _fiscal(part, text, tx)), *right]
     return []
+
+
+# A rate ("$500 million a year", "four flights a week", "24 hours a day"): the unit is a divisor, not a time.
+_RATE = re.compile(r"^(?:a|an|per)\s+(?:year|month|week|day|hour|minute|quarter)$", re.IGNORECASE)
+_NUMBER_WORD = (r"(?<!\w)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|"
+                r"hundred|thousand|million|billion|trillion|percent|cents?|once|twice)")
+# a number and at most two words after it: "$500 million", "four flights", "10,000 units", "20%"
+_AMOUNT_BEFORE = re.compile(_NUMBER_WORD + r"%?(?:\s+[a-z]+){0,2}\s+$", re.IGNORECASE)
+# Words of time that name a programme or a title when written capitalised mid-sentence ("ABC's This
+# Week", "CBS's 60 Minutes", "VOA Today"); weekdays, months and holidays are capitalised anyway.
+_TITLE_WORDS = re.compile(r"\b(?:Today|Tonight|Tomorrow|Yesterday|Now|Week|Weekend|Month|Year|Years|Days?|Hours?|"
+                          r"Minutes?|Decade|Century)\b")
+
+
+def not_a_time(span: Span, text: str, headline: bool) -> bool:
+    """Spans that look like time expressions but are not: rates, titles, and "the day" on its own
+    (a figure of speech far more often than a date: "the day belonged to", "late in the day")."""
+    if _RATE.match(span.text) and _AMOUNT_BEFORE.search(text[max(0, span.start_char - 32):span.start_char]):
+        return True
+    if not headline and not _starts_sentence(span) and _TITLE_WORDS.search(span.text) \
+            and not _NAMED_DAY.search(span.text):
+        return True
+    return span.text.lower() == "the day" and not _BEFORE_AFTER.match(text, span.end_char)
+
+
+_NAMED_DAY = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS, *HOLIDAY_NAMES]) + r")\b", re.IGNORECASE)
+_BEFORE_AFTER = re.compile(r"\s+(?:before|after)\b")
+_OPENING = {"``", '"', "“", "'", "‘", "(", "[", "-", "--", "_"}
+
+
+def _starts_sentence(span: Span) -> bool:
+    """The span opens its sentence, perhaps after an opening quote or dash (``Today is ...)."""
+    first = span[0]
+    if first.is_sent_start or first.i == 0:
+        return True
+    prev = span.doc[first.i - 1]
+    return prev.text in _OPENING and (prev.is_sent_start or prev.i == 0 or prev.nbor(-1).text in (".", "!", "?", ":"))
 
 
 def _with_context(span: Span, text: str) -> Span:
@@ -271,21 +324,28 @@ def _time_expr(tid: str, span: Span, tx: Timex) -> TimeExpr:
 def candidates(doc: Doc, text: str) -> list[Span]:
     """Non-overlapping candidate spans in text order: merged NER spans first, then regex finds.
 
-    Overlap is checked on a per-token occupancy array, so the cost is linear in the text.
+    A regex find that overlaps NER spans replaces them when it holds them whole ("several-year"
+    over NER's "year"), and is dropped otherwise. Overlap is checked on a per-token array of owners,
+    so the cost is linear in the text.
     """
-    found: list[Span] = list(_ner_spans(doc))
-    taken = bytearray(len(doc))
-    for s in found:
-        taken[s.start:s.end] = b"\x01" * len(s)
+    found: list[Span | None] = list(_ner_spans(doc))
+    owner = [-1] * len(doc)
+    for k, s in enumerate(found):
+        owner[s.start:s.end] = [k] * len(s)
     for m in EXTRA.finditer(text):
         if _NOT_ALONE.match(m.group(0)) and _UNIT_AFTER.match(text, m.end()):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or any(taken[span.start:span.end]):
+        if span is None:
             continue
+        hit = {owner[i] for i in range(span.start, span.end)} - {-1}
+        if any(found[k].start < span.start or found[k].end > span.end for k in hit):
+            continue
+        for k in hit:
+            found[k] = None
+        owner[span.start:span.end] = [len(found)] * len(span)
         found.append(span)
-        taken[span.start:span.end] = b"\x01" * len(span)
-    return sorted(found, key=lambda s: s.start_char)
+    return sorted((s for s in found if s is not None), key=lambda s: s.start_char)
 
 
 def _ner_spans(doc: Doc) -> Iterator[Span]:
@@ -311,7 +371,8 @@ def _trim(span: Span) -> Span | None:
     end = span.end_char - (len(trail.group(0)) if trail else 0)
     if end <= start:
         return None
-    return span.doc.char_span(start, end, alignment_mode="contract") or span
+    # "expand": a full stop that belongs to its token ("10 p.m.", "Jan.") keeps the token whole
+    return span.doc.char_span(start, end, alignment_mode="expand") or span
 
 
 @Language.factory("eventwire_times", assigns=["doc._.ew_times", "doc.spans"])

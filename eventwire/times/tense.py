@@ -65,7 +65,8 @@ def verb_tense(span: Span, headline: bool = False) -> Tense:
     tok: Token = span.root
     if tok.dep_ in _ARGUMENT:
         return None
-    prep: str | None = None
+    prep: str | None = None  # the expression's own preposition, the first on the way up
+    preps: set[str] = set()
     through_noun = False
     for _ in range(_CLIMB):
         if tok.dep_ == "poss":
@@ -76,12 +77,13 @@ def verb_tense(span: Span, headline: bool = False) -> Tense:
         lemma = tok.lemma_.lower()
         if prep in _UNTIL and lemma in _DEFERRING:
             return "future"  # "was postponed until Friday": whatever the tense, the new date is ahead
-        if _scheduling(tok, lemma, prep):
-            return None if _past_marked(tok) else "future"
+        if _scheduling(tok, lemma, preps):
+            return _plan_tense(tok)
         if tok.pos_ in ("VERB", "AUX"):
             break
         if tok.pos_ == "ADP":
             prep = prep or lemma
+            preps.add(lemma)
         elif tok.pos_ in _NOMINAL:
             through_noun = True
     if tok.pos_ not in ("VERB", "AUX"):
@@ -92,13 +94,36 @@ def verb_tense(span: Span, headline: bool = False) -> Tense:
     return tense
 
 
-def _scheduling(tok: Token, lemma: str, prep: str | None) -> bool:
-    """A word that puts its date ahead: "due", "expected", "set to/for"."""
+def _scheduling(tok: Token, lemma: str, preps: set[str]) -> bool:
+    """A word that puts its date ahead: "due", "expected", "set to/for", "has set Nov. 10 as"."""
     if lemma in _SCHEDULING and tok.pos_ in ("ADJ", "VERB"):
         return True
     if lemma == "set" and tok.tag_ == "VBN":
-        return prep == "for" or any(c.dep_ == "xcomp" for c in tok.children)
+        return "for" in preps or _present_perfect(tok) or any(c.dep_ == "xcomp" for c in tok.children)
     return False
+
+
+def _plan_tense(word: Token) -> Tense:
+    """The direction of a planned date: a plan that stands ("is due", "has scheduled") looks ahead; one
+    told in the past ("planned a rally for Saturday", "was due to expire Friday") may have happened
+    since, so the nearer occurrence wins."""
+    if _present_perfect(word):
+        return "future"
+    if word.tag_ == "VBN" and word.dep_ in ("acl", "amod") and not _auxes(word):
+        # "a memorial service planned for Saturday was cancelled": the clause of the noun tells
+        noun_verb = word.head.head
+        return "near" if noun_verb.pos_ in ("VERB", "AUX") and _past_marked(noun_verb) else "future"
+    return "near" if _past_marked(word) else "future"
+
+
+def _auxes(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _present_perfect(verb: Token) -> bool:
+    """"has scheduled", "have set": a present auxiliary of "have" on a past participle."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _past_marked(verb: Token) -> bool:
@@ -115,9 +140,10 @@ def _clause_tense(verb: Token, headline: bool) -> Tense:
     for _ in range(3):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxes):
-            return "future"
+            # "may have been responsible", "would have met": a modal perfect looks back
+            return "past" if any(a.lemma_ == "have" for a in auxes) else "future"
         if verb.lemma_.lower() in _SCHEDULING:
-            return None if _past_marked(verb) else "future"
+            return _plan_tense(verb)
         if _past_marked(verb):
             return "past"
         if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod", "advcl"):

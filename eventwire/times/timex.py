@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
 __all__ = ["Hints", "Timex", "calendar_point", "normalise", "numeric_date_order", "resolve", "spelled_year"]
 
-Tense = Literal["past", "future"] | None
+# "near": a plan told in the past ("planned a rally for Saturday") may lie on either side of the
+# anchor, so the nearer occurrence wins; None: the default of news, which looks back.
+Tense = Literal["past", "future", "near"] | None
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,10 @@ class Timex:
 class Hints:
     """Context the text alone lacks.
 
-    :param tense: tense of the governing verb ("past"/"future"), picks the direction of a weekday.
+    :param tense: tense of the governing verb ("past"/"future", or "near" for a plan told in the
+        past), picks the direction of a weekday.
+    :param compared: the expression ends a comparison of figures ("up from $5 million last year"),
+        which in a quarterly report means the same quarter a year back.
     :param quarter: the last quarter value ("1989-Q3") mentioned earlier in the article, which
         financial news compares against ("up from $5 million a year ago" = the same quarter).
     :param reference: the value of the last calendar date mentioned before the expression ("1995",
@@ -51,6 +56,7 @@ class Hints:
     """
 
     tense: Tense = None
+    compared: bool = False
     quarter: str | None = None
     reference: str | None = None
     day_first: bool | None = None
@@ -257,6 +263,8 @@ def _weekday(anchor: date | None, wday: int, tense: Tense, offset: str | None = 
         return _day(anchor, fwd or 7)
     if offset == "this":
         return _day(anchor, wday - anchor.weekday())
+    if tense == "near":
+        return _day(anchor, fwd if fwd < back else -back)
     return _day(anchor, fwd if tense == "future" else -back)
 
 
@@ -268,11 +276,11 @@ def _year_of_month(anchor: date, month: int, tense: Tense, day: int = 15) -> int
         return max(y for y in years if (y, month, day) <= now)
     if tense == "future":
         return min(y for y in years if (y, month, day) >= now)
+    ahead = 1 if tense == "near" else 2  # news looks back more often than ahead: a future month counts twice
 
     def distance(y: int) -> float:
-        # News looks back more often than ahead: a future month counts as twice as far.
         months = (y - anchor.year) * 12 + month - anchor.month + (day - anchor.day) / 31
-        return 2 * months if months > 0 else -months
+        return ahead * months if months > 0 else -months
 
     return min(years, key=distance)
 
@@ -323,8 +331,14 @@ _REFS = {
                 r"(?:several|many|some|a few|few) (?:years|decades) ago|the old days|historically",
     "FUTURE_REF": r"the future|future|in the future|soon|shortly|the near future|the coming years|"
                   r"coming years|in coming years|the years ahead|the years to come|eventually|someday|"
-                  r"one day|the long term|the long run|upcoming|forthcoming",
+                  r"the long term|the long run|upcoming|forthcoming",
 }
+
+
+@rule(r"one\s+day")
+def _one_day(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
+    """"will one day be" is some time ahead; otherwise "one day" is a day's length ("followed by one day")."""
+    return Timex("FUTURE_REF", "DATE") if hints.tense == "future" else Timex("P1D", "DURATION")
 
 
 @rule(r"(?P<ref>" + "|".join(f"(?:{p})" for p in _REFS.values()) + ")")
@@ -541,10 +555,18 @@ def _wday(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
     return Timex(f"{value}T{part}", "DATE") if part else Timex(value, "DATE")
 
 
-@rule(r"(?:(?:early|late)\s+)?" + _PART + r"(?:\s+of)?\s+" + _WDAY)
+@rule(r"(?:(?:early|late|mid)[\s-]*)?" + _PART + r"(?:\s+(?:of\s+)?(?:" + _WDAY
+      + r"|(?P<deic>yesterday|today|tomorrow)))?")
 def _part_wday(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
-    value = _weekday(anchor, WEEKDAYS[m.group("wday")], hints.tense)
-    return Timex(f"{value}T{PARTS[m.group('part')]}", "DATE")
+    """"morning of Friday", "mid-afternoon yesterday"; a bare "mid-afternoon" is on the day in focus."""
+    part = PARTS[m.group("part")]
+    if m.group("wday"):
+        return Timex(f"{_weekday(anchor, WEEKDAYS[m.group('wday')], hints.tense)}T{part}", "DATE")
+    if m.group("deic"):
+        return Timex(f"{_day(anchor, _DEICTIC[m.group('deic')])}T{part}", "TIME")
+    if m.group(0).startswith(m.group("part")):
+        return None  # a bare "morning" is a noun more often than a time ("the morning papers")
+    return _anaphoric(_base(anchor, hints), m.group("part").rstrip("s"), 0)
 
 
 def _day_value(anchor: date | None, month: int, day: int | None, year: str | None, hints: Hints) -> Timex | None:
@@ -559,19 +581,25 @@ def _day_value(anchor: date | None, month: int, day: int | None, year: str | Non
     return Timex(f"{y:04d}-{month:02d}-{day:02d}", "DATE") if _valid_day(y, month, day) else None
 
 
-_WDAY_PRE = r"(?:" + _WDAY + r",?\s+)?"
+# "last Oct. 23", "this coming June 5": the offset says the direction the verb would.
+_WDAY_PRE = r"(?:(?P<doff>last|this past|next|this coming)\s+)?(?:" + _WDAY + r",?\s+)?"
+_DAY_OFFSET: dict[str | None, Tense] = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}
 _DAY_WORDS = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _DAY = rf"(?P<day>\d{{1,2}}(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[\s-]+)?(?:{_DAY_WORDS}))"
 
 
 @rule(_WDAY_PRE + _MONTH + r"\s+(?:the\s+)?" + _DAY + r"(?:,?\s+" + _YEAR + ")?")
 def _month_day(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
+    if m.group("doff"):
+        hints = replace(hints, tense=_DAY_OFFSET[m.group("doff")])
     return _dated_weekday(m, anchor, hints) or _day_value(
         anchor, MONTHS[m.group("month")], _day_ordinal(m.group("day")), m.group("year"), hints)
 
 
 @rule(_WDAY_PRE + r"(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + ")?")
 def _day_month(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
+    if m.group("doff"):
+        hints = replace(hints, tense=_DAY_OFFSET[m.group("doff")])
     return _dated_weekday(m, anchor, hints) or _day_value(
         anchor, MONTHS[m.group("month")], _day_ordinal(m.group("day")), m.group("year"), hints)
 
@@ -655,6 +683,8 @@ def _month_only(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | 
       r"the summer of|fy|year-end|year end|post|pre)[\s-]*)?(?P<y>\d{4}|" + _YEAR_WORDS + ")")
 def _year_only(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
     raw = m.group("y")
+    if re.fullmatch(r"two[\s-]+thousand", raw) and m.group(0) == raw:
+        return None  # a number ("two thousand years") unless named a year ("the year two thousand")
     y = int(raw) if raw.isdigit() else spelled_year(raw)
     if y is None or not 1000 <= y <= 2199:
         return None
@@ -716,7 +746,8 @@ def _q_short(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     return Timex(f"{y}-Q{m.group('q')}", "DATE")
 
 
-@rule(r"(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of)?(?:\s+(?:the\s+year|" + _YEAR + "|"
+@rule(r"(?:the\s+)?(?P<h>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of)?(?:\s+(?:the\s+year|"
+      + _YEAR + "|"
       + _REL_YEAR + "))?")
 def _half(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     if m.group("year"):
@@ -805,8 +836,9 @@ def _holiday(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | Non
             pick = [d for d in days if d < anchor][-1]
         elif tense == "future":
             pick = [d for d in days if d > anchor][0]
-        else:  # the nearest, a future one counting twice as far
-            pick = min(days, key=lambda d: 2 * (d - anchor).days if d > anchor else (anchor - d).days)
+        else:  # the nearest, a future one counting twice as far unless a plan was told ("near")
+            ahead = 1 if tense == "near" else 2
+            pick = min(days, key=lambda d: ahead * (d - anchor).days if d > anchor else (anchor - d).days)
         y = pick.year
     day = _holiday_date(name, y)
     if name == "easter week":
@@ -887,6 +919,8 @@ def _past_decade(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
       r"(?P<unit>year|month|week|weekend|quarter|decade|century)")
 def _rel_unit(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     unit = UNITS[m.group("unit")]
+    if m.group(0) == "last year" and hints.compared and hints.quarter and hints.quarter[:4].isdigit():
+        return Timex(f"{int(hints.quarter[:4]) - 1:04d}{hints.quarter[4:]}", "DATE")
     return Timex(SHIFTERS[unit](anchor, _REL[m.group("off")]), "DATE")
 
 
@@ -1007,13 +1041,15 @@ def _dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
     return Timex(_duration(n, UNITS[m.group("unit")]), "DURATION")
 
 
-@rule(r"(?:(?P<vague>" + "|".join(VAGUE) + r"|the)\s+)?(?:(?:past|last|next|coming)\s+)?" + _UNIT
+@rule(r"(?:(?P<vague>" + "|".join(VAGUE) + r"|the|multi)[\s-]+)?(?:(?:past|last|next|coming)\s+)?" + _UNIT
       + r"(?:[\s-]+(?:long|old))?")
 def _vague_dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
     unit = UNITS[m.group("unit")]
     plural = not m.group(0).rstrip().endswith(m.group("unit")) or m.group(0).endswith("s-long")
     if not (plural or m.group("vague")) or unit in ("Q", "WE"):
         return None
+    if m.group("vague") == "the" and not plural and unit in ("TS", "TM"):
+        return None  # "the second", "the minute": an ordinal, an idiom
     letter = {"DE": "Y", "CE": "Y"}.get(unit, unit)  # "decades-long": some number of years, as TimeBank writes it
     return Timex("PT" + "X" + letter[1] if unit.startswith("T") else "PX" + letter, "DURATION")
 

@@ -113,3 +113,57 @@ def test_component_ranges_keep_both_ends_and_the_length(nlp, text: str) -> None:
 @pytest.mark.parametrize("text", ["Qantas runs flights each Thursday and plans more in the first half of 2024."])
 def test_component_takes_in_set_quantifiers(nlp, text: str) -> None:
     assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times][0] == ("each Thursday", "XXXX-WXX-4")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal perfect looks back, whatever its modal
+        ("Concern about the chip may have been responsible for a drop in the stock on Tuesday.", "2023-09-12"),
+        # a plan that stands looks ahead: a present perfect of a scheduling verb
+        ("The prosecutor has scheduled a news conference Thursday.", "2023-09-14"),
+        ("The company has set Nov. 10 as the deadline for bids.", "2023-11-10"),
+        # "set for" anywhere up the path, not only as the expression's own preposition
+        ("The issue will dominate a summit set for Washington in April.", "2024-04"),
+        # a plan told in the past: the nearer occurrence (Thursday is one day ahead, six back)
+        ("Protesters planned a large demonstration on Thursday.", "2023-09-14"),
+        ("A memorial service planned for Monday was cancelled.", "2023-09-11"),
+        # an offset before a month and day gives the direction
+        ("Slepian was killed last Oct. 23 by a sniper.", "2022-10-23"),
+    ],
+)
+def test_component_tense_of_plans_and_modals(nlp, text: str, expected: str) -> None:
+    assert [t.value for t in _run(nlp, text)._.ew_times] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full stop that belongs to its token stays: "10 p.m." is not cut to "10"
+        ("He was shot at 10 p.m. as he stood in his kitchen.", [("10 p.m.", "2023-09-13T22:00")]),
+        ("The plane landed at 6:40 p.m. after a long flight.", [("6:40 p.m.", "2023-09-13T18:40")]),
+        # a regex find that holds NER's span whole replaces it
+        ("It followed a several-year tenure as editor.", [("several-year", "PXY")]),
+        ("Trading slowed by mid-afternoon yesterday.", [("mid-afternoon yesterday", "2023-09-12TAF")]),
+        ("Profit will fall in the first two quarters of 2024.", [("the first two quarters of 2024", "2024-H1")]),
+        ("The action followed by one day an announcement.", [("one day", "P1D")]),
+        ("Islam will one day be the second largest religion there.", [("one day", "FUTURE_REF")]),
+    ],
+)
+def test_component_spans_and_values(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan should save $500 million a year in costs.",  # a rate, not a time
+        "Qantas will add 700 seats a week on the route.",
+        "He told CBS's 60 Minutes that he was innocent.",  # a programme's name
+        "Baker said on ABC's This Week that the talks would go on.",
+        "In many ways, the day belonged to the Czech Republic.",  # a figure of speech
+        "For the people of Poland, the second chance has come.",  # an ordinal, not a length
+    ],
+)
+def test_component_skips_what_only_looks_like_a_time(nlp, text: str) -> None:
+    assert [t.text for t in _run(nlp, text)._.ew_times] == []

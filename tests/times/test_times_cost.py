@@ -39,22 +39,30 @@ def _article(n_sentences: int, seed: int) -> str:
     return " ".join(out)
 
 
-def _stage_seconds(nlp, text: str) -> float:
+def _parsed(nlp, text: str):
     doc = nlp.make_doc(text)
     doc._.published = date(2023, 9, 13)
-    doc = nlp(doc, disable=[p for p in nlp.pipe_names if p.startswith("eventwire_")])
-    stage, best = TimesStage(), float("inf")
-    for _ in range(3):
-        timex.resolve.cache_clear()
-        start = time.perf_counter()
-        stage(doc)
-        best = min(best, time.perf_counter() - start)
-    assert doc._.ew_error is None and len(doc._.ew_times) > len(text) // 200
-    return best
+    return nlp(doc, disable=[p for p in nlp.pipe_names if p.startswith("eventwire_")])
+
+
+def _seconds(stage: TimesStage, doc) -> float:
+    timex.resolve.cache_clear()
+    start = time.perf_counter()
+    stage(doc)
+    took = time.perf_counter() - start
+    assert doc._.ew_error is None and len(doc._.ew_times) > len(doc.text) // 200
+    return took
 
 
 @pytest.mark.parametrize("sentences", [250])
 def test_times_stage_cost_is_linear_in_length(nlp, sentences: int) -> None:
-    short = _stage_seconds(nlp, _article(sentences, seed=1))
-    long = _stage_seconds(nlp, _article(4 * sentences, seed=2))
-    assert long <= 5 * short, f"4x the text took {long / short:.1f}x the time ({short:.3f}s -> {long:.3f}s)"
+    short, long = _parsed(nlp, _article(sentences, seed=1)), _parsed(nlp, _article(4 * sentences, seed=2))
+    stage = TimesStage()
+    # Alternate the two and keep the best of each, so that a burst of load on a shared machine
+    # does not land on one side only.
+    best_short = best_long = float("inf")
+    for _ in range(5):
+        best_short = min(best_short, _seconds(stage, short))
+        best_long = min(best_long, _seconds(stage, long))
+    assert best_long <= 5 * best_short, (
+        f"4x the text took {best_long / best_short:.1f}x the time ({best_short:.3f}s -> {best_long:.3f}s)")

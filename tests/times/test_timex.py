@@ -336,3 +336,23 @@ def test_calendar_point(value: str, point: tuple[date, str] | None) -> None:
 def test_timex_anaphora_never_raises(reference: str | None, anchor: date | None, text: str) -> None:
     result = resolve(text, anchor, Hints(reference=reference))
     assert result is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("Saturday", "near", "2023-09-16"),  # three days ahead against four back
+        ("Monday", "near", "2023-09-11"),
+        ("March 20", "near", "2023-03-20"),  # nearly six months back against over six ahead
+        ("March 3", "near", "2024-03-03"),
+        ("October 2", "near", "2023-10-02"),
+    ],
+)
+def test_timex_near_picks_the_nearer_side(text: str, tense: str, value: str) -> None:
+    result = resolve(text, WED, Hints(tense=tense))
+    assert result is not None and result.value == value
+
+
+def test_timex_two_thousand_before_a_unit_is_a_number() -> None:
+    assert resolve("two thousand", WED) is None
+    assert resolve("the year two thousand", WED) == Timex("2000", "DATE")
