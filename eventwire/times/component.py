@@ -60,7 +60,9 @@ EXTRA = re.compile(
     r"(?:the|near) future|the past|at present|these days|the (?:near|short|long) term|"
     r"today|yesterday|tomorrow|tonight|(?:this|last|next) (?:week|month|year|weekend)|"
     r"the (?:day|week|month|year) (?:before|after)(?=\s*(?:[.,;:!?)]|$))|"
-    r"(?:several|many|multi|few)-(?:year|month|week|day|decade)s?|"
+    r"(?:several|many|multi|few)-(?:year|month|week|day|decade)s?|(?:hour|day|week|month|year|decade)-long|"
+    r"(?:post|pre|mid)-(?:1[5-9]|20)\d\d|this (?:crucial |critical |difficult |very )?moment|"
+    r"(?:a|some) later (?:date|time|stage)|(?:several|coming|future|recent) quarters|year(?:-|\s|'s\s)end|"
     r"(?:early|late|mid)[\s-]?(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?|"
     r"(?:(?:last|next|this)\s+)?(?:" + _WEEKDAY_RE + r")(?:\s+(?:morning|afternoon|evening|night))?|"
     r"daily|weekly|monthly|annually|every (?:day|week|month|year|quarter)|"
@@ -84,7 +86,7 @@ EXTRA = re.compile(
 _NOT_ALONE = re.compile(r"^current$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|quarters?|decades?|period|account)\b", re.IGNORECASE)
 # A leading preposition is outside the TIMEX3 span in TimeBank ("on Wednesday" -> "Wednesday").
-LEADING = re.compile(r"^\s*(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|by|during|until|till|from|for|of|over|"
+LEADING = re.compile(r"^[\s,;:]*(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|by|during|until|till|from|for|of|over|"
                      r"through|throughout|within|before|after|as of|between)\s+)?", re.IGNORECASE)
 TRAILING = re.compile(r"(?:'s|’s|[\s,.;:]+)$")
 # "each Thursday", "every quarter": the quantifier is part of a SET expression NER leaves out.
@@ -154,9 +156,7 @@ class TimesStage(Stage):
         reading = _Reading(doc._.published, day_order(text), headlines(doc))
         found: list[tuple[Span, Timex]] = []
         for cand in candidates(doc, text):
-            for span, tx in resolve_span(cand, text, reading):
-                reading.saw(span, tx)
-                found.append((span, tx))
+            found += resolve_span(cand, text, reading)
         found = sorted(found + ranges(doc, text, found), key=lambda st: (st[0].start_char, -st[0].end_char))
         times: list[TimeExpr] = []
         spans: list[Span] = []
@@ -187,22 +187,31 @@ def headlines(doc: Doc) -> bytearray:
 def day_order(text: str) -> bool | None:
     """Whether the article writes numeric dates day first (True), month first (False), or never says.
 
-    Decided by its unambiguous dates (13/04/2009 is day first, 04/13/2009 month first), the majority
-    winning; 03/04/2009 alone says nothing.
+    Decided by its unambiguous numeric dates (13/04/2009 is day first, 04/13/2009 month first), and
+    more weakly by how it writes dates in words ("13 April" is the British order, "April 13" the
+    American): the majority wins; 03/04/2009 alone in an article with no other date says nothing.
     """
     votes = 0
     for m in _NUMERIC_DATE.finditer(text):
         order = numeric_date_order(int(m.group(1)), int(m.group(2)))
         if order is not None:
-            votes += 1 if order else -1
+            votes += 3 if order else -3
+    votes += len(_DAY_MONTH_WORDS.findall(text)) - len(_MONTH_DAY_WORDS.findall(text))
     return None if votes == 0 else votes > 0
 
 
-def resolve_span(span: Span, text: str, reading: _Reading) -> list[tuple[Span, Timex]]:
-    """The span's value, or else the values of its longest resolvable parts.
+_MONTH_NAMES = r"(?:January|February|March|April|June|July|August|September|October|November|December|" \
+               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+_DAY_MONTH_WORDS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_NAMES)
+_MONTH_DAY_WORDS = re.compile(_MONTH_NAMES + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![\d:])")
 
-    NER glues neighbours together ("56\nOctober 6, 2011", "June 17, two days"); rather than lose
-    them, the longest resolvable token window is kept and the rest searched again.
+
+def resolve_span(span: Span, text: str, reading: _Reading) -> list[tuple[Span, Timex]]:
+    """The span's value, or else the values of its longest resolvable parts, in text order; each
+    is told to ``reading`` as it is found, so a part reads the dates before it.
+
+    NER glues neighbours together ("56\nOctober 6, 2011", "November 11, three days later"); rather
+    than lose them, the longest resolvable token window is kept and the rest searched again.
     """
     trimmed = _trim(span)
     if trimmed is None or AGE.search(span.text):
@@ -210,26 +219,38 @@ def resolve_span(span: Span, text: str, reading: _Reading) -> list[tuple[Span, T
     span = _with_context(trimmed, text)
     if not_a_time(span, text, bool(reading.headline[span.root.i])):
         return []
-    tx = resolve(span.text, reading.anchor, reading.hints(span, text))
-    if tx is not None:
-        return [(span, _fiscal(span, text, tx))]
+    if (tx := _resolved(span, text, reading)) is not None:
+        return [(span, tx)]
     n = len(span)
     if n < 2 or n > MAX_TOKENS:
         return []
     for size in range(n - 1, 0, -1):
         for i in range(n - size + 1):
             part = _trim(span[i:i + size])
-            if part is None or not part.text.strip():
+            if part is None or not part.text.strip() or _resolved(part, text, reading, tell=False) is None \
+                    or not_a_time(part, text, bool(reading.headline[part.root.i])):
                 continue
-            tx = resolve(part.text, reading.anchor, reading.hints(part, text))
-            if tx is not None:
-                left = resolve_span(span[:i], text, reading) if i else []
-                right = resolve_span(span[i + size:], text, reading) if i + size < n else []
-                return [*left, (part, _fiscal(part, text, tx)), *right]
+            left = resolve_span(span[:i], text, reading) if i else []
+            tx = _resolved(part, text, reading)  # again: the left part may have named a date
+            right = resolve_span(span[i + size:], text, reading) if i + size < n else []
+            return [*left, *([(part, tx)] if tx is not None else []), *right]
     return []
 
 
-# A rate ("$500 million a year", "four flights a week", "24 hours a day"): the unit is a divisor, not a time.
+def _resolved(span: Span, text: str, reading: _Reading, tell: bool = True) -> Timex | None:
+    """The value of ``span`` read against the article so far (and told to it, unless ``tell`` is off)."""
+    tx = resolve(span.text, reading.anchor, reading.hints(span, text))
+    if tx is None:
+        return None
+    tx = _fiscal(span, text, tx)
+    if _RATE.match(span.text) and _AMOUNT_BEFORE.search(text[max(0, span.start_char - 32):span.start_char]):
+        tx = Timex(tx.value, "SET")  # "15 a year": a frequency, TIMEX3's SET
+    if tell:
+        reading.saw(span, tx)
+    return tx
+
+
+# A rate ("$500 million a year", "four flights a week", "24 hours a day"): the unit is a divisor, a SET.
 _RATE = re.compile(r"^(?:a|an|per)\s+(?:year|month|week|day|hour|minute|quarter)$", re.IGNORECASE)
 _NUMBER_WORD = (r"(?<!\w)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|"
                 r"hundred|thousand|million|billion|trillion|percent|cents?|once|twice)")
@@ -242,10 +263,8 @@ _TITLE_WORDS = re.compile(r"\b(?:Today|Tonight|Tomorrow|Yesterday|Now|Week|Weeke
 
 
 def not_a_time(span: Span, text: str, headline: bool) -> bool:
-    """Spans that look like time expressions but are not: rates, titles, and "the day" on its own
-    (a figure of speech far more often than a date: "the day belonged to", "late in the day")."""
-    if _RATE.match(span.text) and _AMOUNT_BEFORE.search(text[max(0, span.start_char - 32):span.start_char]):
-        return True
+    """Spans that look like time expressions but are not: titles, and "the day" on its own (a figure
+    of speech far more often than a date: "the day belonged to", "late in the day")."""
     if not headline and not _starts_sentence(span) and _TITLE_WORDS.search(span.text) \
             and not _NAMED_DAY.search(span.text):
         return True

@@ -325,13 +325,15 @@ def rule(pattern: str) -> Callable:
 
 _REFS = {
     "PRESENT_REF": r"now|right now|just now|currently|current|present|the present|at present|nowadays|"
-                   r"these days|at the moment|the moment|this time|presently|today's|this point",
+                   r"these days|at the moment|the moment|this (?:[a-z]+ )?moment|this time|presently|today's|"
+                   r"this point",
     "PAST_REF": r"recently|recent|previously|the past|in the past|past|formerly|lately|earlier|once|"
                 r"recent (?:years|decades)|in recent years|years ago|decades ago|long ago|"
                 r"(?:several|many|some|a few|few) (?:years|decades) ago|the old days|historically",
     "FUTURE_REF": r"the future|future|in the future|soon|shortly|the near future|the coming years|"
                   r"coming years|in coming years|the years ahead|the years to come|eventually|someday|"
-                  r"the long term|the long run|upcoming|forthcoming",
+                  r"the (?:near|short|medium|long) term|the long run|upcoming|forthcoming|"
+                  r"(?:a|some) later (?:date|time|stage)|(?:coming|future|the next few) quarters",
 }
 
 
@@ -459,7 +461,7 @@ def _anaphoric(point: tuple[date, str] | None, word: str, n: int) -> Timex:
 _EARLY_LATE = r"(?:(?:earlier|later|early|late)\s+(?:in\s+|on\s+)?)?"
 
 
-@rule(_EARLY_LATE + r"(?:that|the\s+same|the\s+very\s+same)\s+" + _ANA_UNIT + "|"
+@rule(_EARLY_LATE + r"(?:that|that\s+same|that\s+very|the\s+same|the\s+very\s+same)\s+" + _ANA_UNIT + "|"
       + _EARLY_LATE + r"the\s+(?P<unit2>day|morning|afternoon|evening|night)")
 def _that_unit(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     """"that day", "the same week", "later that year", "the morning": the unit of the last date named."""
@@ -932,7 +934,7 @@ def _the_week(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     return Timex(SHIFTERS[unit](anchor, 0), "DATE")
 
 
-@rule(r"(?:the\s+)?(?:full|whole|entire|calendar|fiscal)?\s*year")
+@rule(r"(?:the|(?:the\s+)?(?:full|whole|entire|calendar|fiscal|financial))\s+year|year(?:-|\s+|'s\s+)end")
 def _the_year(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     return Timex(_year(anchor), "DATE")
 
@@ -1045,13 +1047,25 @@ def _dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
       + r"(?:[\s-]+(?:long|old))?")
 def _vague_dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
     unit = UNITS[m.group("unit")]
-    plural = not m.group(0).rstrip().endswith(m.group("unit")) or m.group(0).endswith("s-long")
+    plural = m.string[m.end("unit"):m.end("unit") + 1] == "s" or m.string[m.end("unit"):].startswith("es")
     if not (plural or m.group("vague")) or unit in ("Q", "WE"):
         return None
     if m.group("vague") == "the" and not plural and unit in ("TS", "TM"):
         return None  # "the second", "the minute": an ordinal, an idiom
     letter = {"DE": "Y", "CE": "Y"}.get(unit, unit)  # "decades-long": some number of years, as TimeBank writes it
     return Timex("PT" + "X" + letter[1] if unit.startswith("T") else "PX" + letter, "DURATION")
+
+
+@rule(r"(?P<unit>hour|day|week|month|year|decade|century)[\s-]long")
+def _unit_long(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
+    """"a day-long meeting", "a year-long inquiry": one unit's length."""
+    return Timex(_duration(1, UNITS[m.group("unit")]), "DURATION")
+
+
+@rule(r"(?:(?P<vague>" + "|".join(VAGUE) + r"|the\s+past|the\s+last)\s+)+quarters")
+def _vague_quarters(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
+    """"several quarters": some number of quarters (coming ones are FUTURE_REF, among the references)."""
+    return Timex("PXQ", "DURATION")
 
 
 @rule(r"(?:(?:the\s+)?(?:past|last|previous|next|coming)\s+)?(?P<n>" + _SMALLW
@@ -1067,6 +1081,7 @@ def _decade_dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | 
 _TRIM = re.compile(r"^(?:(?:about|around|nearly|almost|approximately|roughly|some|just|only|as early as|"
                    r"as late as|as recently as|sometime|some time|late|early|earlier|later|mid|until|by|"
                    r"since|the end of|the beginning of|the start of|the middle of|end of|start of|"
+                   r"the very end of|the very beginning of|the very start of|"
                    r"the week of|the weekend of|the night of|the morning of|the evening of|the afternoon of)"
                    r"[\s-]+)+")
 

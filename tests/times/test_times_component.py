@@ -96,6 +96,9 @@ def test_component_anaphoric_times_follow_the_last_date(nlp, text: str, expected
     [
         ("The ceasefire began on 13/04/2009 and talks resumed on 03/05/2009.", ["2009-04-13", "2009-05-03"]),
         ("The ceasefire began on 04/13/2009 and talks resumed on 03/05/2009.", ["2009-04-13", "2009-03-05"]),
+        # no unambiguous numeric date: the way the article writes dates in words decides
+        ("The summit opened on 12 March 2009. Talks resumed on 03/05/2009.", ["2009-03-12", "2009-05-03"]),
+        ("The summit opened on March 12, 2009. Talks resumed on 03/05/2009.", ["2009-03-12", "2009-03-05"]),
     ],
 )
 def test_component_day_month_order_from_the_article(nlp, text: str, expected: list[str]) -> None:
@@ -157,8 +160,6 @@ def test_component_spans_and_values(nlp, text: str, expected: list[tuple[str, st
 @pytest.mark.parametrize(
     "text",
     [
-        "The plan should save $500 million a year in costs.",  # a rate, not a time
-        "Qantas will add 700 seats a week on the route.",
         "He told CBS's 60 Minutes that he was innocent.",  # a programme's name
         "Baker said on ABC's This Week that the talks would go on.",
         "In many ways, the day belonged to the Czech Republic.",  # a figure of speech
@@ -167,3 +168,16 @@ def test_component_spans_and_values(nlp, text: str, expected: list[tuple[str, st
 )
 def test_component_skips_what_only_looks_like_a_time(nlp, text: str) -> None:
     assert [t.text for t in _run(nlp, text)._.ew_times] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plan should save $500 million a year in costs.", ("a year", "P1Y", "SET")),
+        ("Qantas will add 700 seats a week on the route.", ("a week", "P1W", "SET")),
+        ("The war has lasted a year.", ("a year", "P1Y", "DURATION")),
+    ],
+)
+def test_component_rates_are_sets(nlp, text: str, expected: tuple[str, str, str]) -> None:
+    """A unit after an amount is a frequency (TIMEX3 SET), not a length."""
+    assert [(t.text, t.value, t.type) for t in _run(nlp, text)._.ew_times] == [expected]

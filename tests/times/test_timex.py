@@ -356,3 +356,34 @@ def test_timex_near_picks_the_nearer_side(text: str, tense: str, value: str) -> 
 def test_timex_two_thousand_before_a_unit_is_a_number() -> None:
     assert resolve("two thousand", WED) is None
     assert resolve("the year two thousand", WED) == Timex("2000", "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("this crucial moment", "PRESENT_REF"),
+        ("the near term", "FUTURE_REF"),
+        ("the short term", "FUTURE_REF"),
+        ("a later date", "FUTURE_REF"),
+        ("coming quarters", "FUTURE_REF"),
+        ("several quarters", "PXQ"),
+        ("day-long", "P1D"),
+        ("year-long", "P1Y"),
+        ("post-1959", "1959"),
+        ("several-year", "PXY"),
+        ("the first two quarters of 1990", "1990-H1"),
+        ("mid-afternoon yesterday", "2023-09-12TAF"),
+    ],
+)
+def test_timex_references_lengths_and_parts(text: str, value: str) -> None:
+    result = resolve(text, WED)
+    assert result is not None and result.value == value
+
+
+def test_timex_that_same_day_is_the_day_named() -> None:
+    assert resolve("that same day", WED, Hints(reference="1998-10-23")) == Timex("1998-10-23", "DATE")
+
+
+@pytest.mark.parametrize("text", ["the second", "morning", "two thousand"])
+def test_timex_bare_words_that_are_not_times(text: str) -> None:
+    assert resolve(text, WED) is None
