@@ -61,7 +61,8 @@ EXTRA = re.compile(
     r"today|yesterday|tomorrow|tonight|(?:this|last|next) (?:week|month|year|weekend)|"
     r"the (?:day|week|month|year) (?:before|after)(?=\s*(?:[.,;:!?)]|$))|"
     r"(?:several|many|multi|few)-(?:year|month|week|day|decade)s?|(?:hour|day|week|month|year|decade)-long|"
-    r"(?:post|pre|mid)-(?:1[5-9]|20)\d\d|this (?:crucial |critical |difficult |very )?moment|"
+    r"(?:post|pre|mid)-(?:1[5-9]|20)\d\d|(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|BST|CET|EST|EDT|hrs)|"
+    r"this (?:crucial |critical |difficult |very )?moment|"
     r"(?:a|some) later (?:date|time|stage)|(?:several|coming|future|recent) quarters|year(?:-|\s|'s\s)end|"
     r"(?:early|late|mid)[\s-]?(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?|"
     r"(?:(?:last|next|this)\s+)?(?:" + _WEEKDAY_RE + r")(?:\s+(?:morning|afternoon|evening|night))?|"
@@ -101,7 +102,8 @@ _COMPARISON = re.compile(r"\b(?:from|than|with|versus|vs\.)\s+[^.;:!?]*\d[^.;:!?
 MAX_TOKENS = 12
 AGE = re.compile(r"\b(?:year|month|week|day)s?[\s-]+old\b|\baged?\s+\d", re.IGNORECASE)
 # TimeBank: "for the year ended Sept. 30" is the length of a fiscal year, not the calendar year.
-FISCAL_PERIOD = re.compile(r"^\s*(?:ended|ending|ends|through|to date)\b", re.IGNORECASE)
+FISCAL_PERIOD = re.compile(r"^\s*(?:ended|ending|ends|through|to date|to\s+(?:the\s+)?(?:end\s+of\s+)?(?:\d|"
+                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"\b(?:as (?:soon|early) as|next|coming|upcoming|will|could|might|may|can)\s*$",
                             re.IGNORECASE)
 # Numeric dates whose numbers tell the article's order of day and month (13/04/2009, 04/13/2009).
@@ -258,21 +260,26 @@ _NUMBER_WORD = (r"(?<!\w)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 _AMOUNT_BEFORE = re.compile(_NUMBER_WORD + r"%?(?:\s+[a-z]+){0,2}\s+$", re.IGNORECASE)
 # Words of time that name a programme or a title when written capitalised mid-sentence ("ABC's This
 # Week", "CBS's 60 Minutes", "VOA Today"); weekdays, months and holidays are capitalised anyway.
-_TITLE_WORDS = re.compile(r"\b(?:Today|Tonight|Tomorrow|Yesterday|Now|Week|Weekend|Month|Year|Years|Days?|Hours?|"
-                          r"Minutes?|Decade|Century)\b")
+_TITLE_WORDS = re.compile(r"\b(?:Today|Tonight|Tomorrow|Yesterday|Now|Daily|Weekly|Week|Weekend|Month|Year|Years|"
+                          r"Days?|Hours?|Minutes?|Decade|Century)\b")
 
 
 def not_a_time(span: Span, text: str, headline: bool) -> bool:
-    """Spans that look like time expressions but are not: titles, and "the day" on its own (a figure
-    of speech far more often than a date: "the day belonged to", "late in the day")."""
+    """Spans that look like time expressions but are not: titles, "a second" before a noun, and "the
+    day" or "the night" on their own (figures of speech far more often than dates: "the day belonged
+    to", "late in the day", "on the night")."""
     if not headline and not _starts_sentence(span) and _TITLE_WORDS.search(span.text) \
             and not _NAMED_DAY.search(span.text):
         return True
-    return span.text.lower() == "the day" and not _BEFORE_AFTER.match(text, span.end_char)
+    lower = span.text.lower()
+    if lower == "a second" and _WORD_AFTER.match(text, span.end_char):
+        return True  # "a second election": an ordinal
+    return lower in ("the day", "the night") and not _BEFORE_AFTER.match(text, span.end_char)
 
 
 _NAMED_DAY = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS, *HOLIDAY_NAMES]) + r")\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\s+(?:before|after)\b")
+_WORD_AFTER = re.compile(r"\s+(?!later\b|ago\b|earlier\b|before\b|after\b|or\b|and\b)[a-z]", re.IGNORECASE)
 _OPENING = {"``", '"', "“", "'", "‘", "(", "[", "-", "--", "_"}
 
 
@@ -327,9 +334,10 @@ def range_length(start: str, end: str) -> str | None:
 
 
 def _fiscal(span: Span, text: str, tx: Timex) -> Timex:
-    """'the year ended June 30' is a one-year DURATION in TimeBank, not the anchor's year."""
-    after = text[span.end_char:span.end_char + 12]
-    whole_year = re.fullmatch(r"the (?:fiscal )?year", span.text.lower())
+    """'the year ended June 30', 'the year to 31 December' are a one-year DURATION (as TimeBank writes
+    them), not the anchor's year."""
+    after = text[span.end_char:span.end_char + 24]
+    whole_year = re.fullmatch(r"the (?:fiscal |financial )?year", span.text.lower())
     if tx.type == "DATE" and whole_year and FISCAL_PERIOD.match(after):
         return Timex("P1Y", "DURATION")
     return tx
@@ -338,6 +346,10 @@ def _fiscal(span: Span, text: str, tx: Timex) -> Timex:
 def _time_expr(tid: str, span: Span, tx: Timex) -> TimeExpr:
     return TimeExpr(id=tid, start=span.start_char, end=span.end_char, text=span.text, value=tx.value,
                     type=tx.type)
+
+
+_ZONE = re.compile(r"GMT|UTC|BST|CET|EST|EDT|PST|PDT", re.IGNORECASE)  # NER takes "GMT" for an organisation
+_NAMES = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "GPE", "NORP", "LOC"}  # not EVENT: holidays
 
 
 def candidates(doc: Doc, text: str) -> list[Span]:
@@ -355,8 +367,8 @@ def candidates(doc: Doc, text: str) -> list[Span]:
         if _NOT_ALONE.match(m.group(0)) and _UNIT_AFTER.match(text, m.end()):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or any(t.ent_type_ in _NAMES and not _ZONE.fullmatch(t.text) for t in span):
+            continue  # NER reads it as a name: "Sheffield Wednesday", "the Sunday Times"
         hit = {owner[i] for i in range(span.start, span.end)} - {-1}
         if any(found[k].start < span.start or found[k].end > span.end for k in hit):
             continue

@@ -23,7 +23,7 @@ _FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d", "may", "might", "sho
 # for Saturday") they say nothing either way: the plan may have happened since.
 _SCHEDULING = {
     "schedule", "reschedule", "plan", "slate", "due", "expect", "upcoming", "forthcoming", "intend", "poised",
-    "likely", "payable", "effective",
+    "likely", "payable", "effective", "earmark",
 }
 # Put off "until Friday" / "to Friday": the new date is ahead.
 _DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "push", "move"}
@@ -120,6 +120,11 @@ def _auxes(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
+def _past_perfect(verb: Token) -> bool:
+    """"had agreed", "had been expected": "had" on a past participle."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
 def _present_perfect(verb: Token) -> bool:
     """"has scheduled", "have set": a present auxiliary of "have" on a past participle."""
     return verb.tag_ == "VBN" and any(
@@ -157,8 +162,13 @@ def _clause_tense(verb: Token, headline: bool) -> Tense:
             return None
         head_lemma = head.lemma_.lower()
         if any(a.tag_ == "TO" for a in auxes) and head_lemma not in _LOOK_BACK:
-            # An infinitive is not yet done when its head is: "subpoenaed him to testify on Feb. 10".
-            return "future" if head_lemma in _INTENTION else None
+            # An infinitive is not yet done when its head is: "subpoenaed him to testify on Feb. 10";
+            # but a plan in the past perfect ("had been expected to win the December auction") may be over.
+            if head_lemma in _SCHEDULING:
+                return _plan_tense(head)
+            if head_lemma in _INTENTION:
+                return "near" if _past_perfect(head) else "future"
+            return None
         verb = head
     return None
 

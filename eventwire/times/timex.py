@@ -537,6 +537,15 @@ def _clock(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
     return Timex(f"{day}T{h:02d}:{mi:02d}{'Z' if zulu else ''}", "TIME")
 
 
+@rule(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:(?P<tz>" + _TZ + r")|hrs|hours|h|local\s+time)")
+def _clock_24(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
+    """"1405 GMT", "0830 hrs": the 24-hour clock of wire copy, on the day in focus."""
+    point = calendar_point(hints.reference)
+    day = point[0].isoformat() if point and point[1] == "D" else _day(anchor)
+    zulu = m.group("tz") in ("utc", "gmt")
+    return Timex(f"{day}T{m.group('h')}:{m.group('mi')}{'Z' if zulu else ''}", "TIME")
+
+
 @rule(r"(?P<noon>noon|midday|midnight)(?:\s+(?:on\s+)?(?:(?P<deic>today|yesterday|tomorrow)|" + _WDAY + "))?")
 def _noon(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     if m.group("wday"):
@@ -568,7 +577,9 @@ def _part_wday(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
         return Timex(f"{_day(anchor, _DEICTIC[m.group('deic')])}T{part}", "TIME")
     if m.group(0).startswith(m.group("part")):
         return None  # a bare "morning" is a noun more often than a time ("the morning papers")
-    return _anaphoric(_base(anchor, hints), m.group("part").rstrip("s"), 0)
+    point = calendar_point(hints.reference)
+    day = point if point and point[1] == "D" else ((anchor, "D") if anchor else None)
+    return _anaphoric(day, m.group("part").rstrip("s"), 0)
 
 
 def _day_value(anchor: date | None, month: int, day: int | None, year: str | None, hints: Hints) -> Timex | None:
@@ -888,7 +899,13 @@ def _season(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     if anchor is None:
         return Timex(f"XXXX-{code}", "DATE")
     start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-    off = _REL.get(m.group("off") or "", 0) if m.group("off") not in ("early", "late", "mid", "the") else 0
+    word = m.group("off")
+    if word in (None, "early", "late", "mid", "the"):
+        # a bare season is the nearest one, looking back unless the verb looks ahead ("in the autumn"
+        # of a February article is the last one); a winter runs from December into the next year
+        y = _year_of_month(anchor, start + 1 if code != "WI" else 1, hints.tense, 0)
+        return Timex(f"{y - (code == 'WI'):04d}-{code}", "DATE")
+    off = _REL.get(word, 0)
     y = anchor.year
     if off < 0 and anchor.month < start + 3:
         y -= 1
@@ -934,7 +951,8 @@ def _the_week(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     return Timex(SHIFTERS[unit](anchor, 0), "DATE")
 
 
-@rule(r"(?:the|(?:the\s+)?(?:full|whole|entire|calendar|fiscal|financial))\s+year|year(?:-|\s+|'s\s+)end")
+@rule(r"the\s+year|(?:the\s+)?(?:(?:current|present|full|whole|entire|calendar|fiscal|financial)\s+)+year|"
+      r"year(?:-|\s+|'s\s+)end")
 def _the_year(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     return Timex(_year(anchor), "DATE")
 

@@ -164,6 +164,9 @@ def test_component_spans_and_values(nlp, text: str, expected: list[tuple[str, st
         "Baker said on ABC's This Week that the talks would go on.",
         "In many ways, the day belonged to the Czech Republic.",  # a figure of speech
         "For the people of Poland, the second chance has come.",  # an ordinal, not a length
+        "Wilson increased his majority in a second election.",
+        "The reports in the Sunday Times had no source, a spokesman said.",  # names NER knows
+        "The comedian might cause controversy on the night.",
     ],
 )
 def test_component_skips_what_only_looks_like_a_time(nlp, text: str) -> None:
@@ -181,3 +184,21 @@ def test_component_skips_what_only_looks_like_a_time(nlp, text: str) -> None:
 def test_component_rates_are_sets(nlp, text: str, expected: tuple[str, str, str]) -> None:
     """A unit after an amount is a frequency (TIMEX3 SET), not a length."""
     assert [(t.text, t.value, t.type) for t in _run(nlp, text)._.ew_times] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the 24-hour clock of wire copy
+        ("Shares in Barclays were up 2% at 1405 GMT.", [("1405 GMT", "2023-09-13T14:05Z")]),
+        # a British fiscal year "to" a date is a year's length
+        ("Profits for the year to 31 March rose 20%.", [("the year", "P1Y"), ("31 March", "2023-03-31")]),
+        # a bare season is the nearest one, looking back: "the spring" of a September article is this year's
+        ("The party held its conference in the spring.", [("the spring", "2023-SP")]),
+        # a plan in the past perfect may be over: the nearer December (nine months back, three ahead)
+        ("Gazprom had been expected to win the December auction.", [("December", "2023-12")]),
+        ("Workers could join strikes earmarked for 23 March.", [("23 March", "2024-03-23")]),
+    ],
+)
+def test_component_wire_conventions(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected
