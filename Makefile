@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test wheel-check lint bench eval data schema lock clean
+.PHONY: demo test wheel-check lint bench noise events-model eval data schema lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,13 @@ lint: $(STAMP)
 bench: $(STAMP)  ## bare spaCy vs the full pipeline on 300 BBC articles
 	@if [ -f $(SHARED)/bench/bbc.jsonl ]; then $(BIN)/python scripts/bench.py --corpus $(SHARED)/bench/bbc.jsonl \
 		--limit 300; else echo "bench skipped: $(SHARED)/bench/bbc.jsonl is not beside the checkout"; fi
+
+noise: $(STAMP)  ## events per 1,000 words by BBC category (a political-event coder finds little in sport)
+	@if [ -f $(SHARED)/bench/bbc.jsonl ]; then $(BIN)/python scripts/noise_table.py --corpus $(SHARED)/bench/bbc.jsonl; \
+		else echo "noise skipped: $(SHARED)/bench/bbc.jsonl is not beside the checkout"; fi
+
+events-model: $(STAMP)  ## retrain the event-type model on ../shared/gold and print its held-out figures
+	$(BIN)/python scripts/train_event_model.py
 
 eval: $(STAMP)  ## headline figures on every dev gold set
 	@if [ -x $(SHARED)/eval/evaluate.py ]; then $(SHARED)/eval/evaluate.py; \

@@ -34,49 +34,121 @@ CREDIT = (
 
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _VERB = re.compile(r"^([A-Z][A-Z\-]*)\b[^\[#]*(?:\[([^\]]*)\])?")
-_PATTERN = re.compile(r"^-\s+\*\s+(\(?[A-Z][A-Z\- ]*\)?)\s+\[([^\]]*)\]")
+_PHRASAL = re.compile(r"^\+([A-Z]+)_([A-Z]+)\b[^\[#]*(?:\[([^\]]*)\])?")
+_PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\](?:\s*#\s*(.*))?")
+_GROUP = re.compile(r"\{([^}]*)\}|\(([^)]*)\)|(\S+)")
+# The dictionary's marker of a pattern that is no event ("- * ELECTIONS [---]" under HIJACK).
+NO_EVENT = "---"
+# First object words that are verb particles ("- * OVER MEETING": "cast over"), not objects.
+_PARTICLES = frozenset({"over", "up", "down", "off", "out", "away", "back", "in", "on", "aside"})
 
 
 def _code(raw: str | None) -> str | None:
-    """The source-side CAMEO code of a ``[042:043]`` field; None for ``---`` (no event)."""
+    """The source-side CAMEO code of a ``[042:043]`` field; ``---`` for an explicit no-event."""
     if not raw:
         return None
     code = raw.split(":")[0].strip()
-    return code if code.isdigit() else None
+    return code if code.isdigit() else (NO_EVENT if code.startswith("---") else None)
 
 
-def _pattern_key(verb: str, obj: str) -> str | None:
-    """``verb|noun`` for ``- * NOUN``, ``verb|prep noun`` for ``- * (PREP NOUN)``; None otherwise."""
-    words = obj.strip("()").lower().split()
-    if obj.startswith("("):
-        return f"{verb}|{words[0]} {words[1]}" if len(words) == 2 else None
-    return f"{verb}|{words[0]}" if len(words) == 1 else None
+def read_synonyms(lines: list[str]) -> dict[str, list[str]]:
+    """``&NAME`` -> its member words (lower case; a multi-word member by its last, head word)."""
+    sets: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        if line.startswith("&"):
+            current = sets.setdefault(line.split()[0].lower(), [])
+        elif line.startswith("+") and current is not None:
+            word = line[1:].split()[0].strip("_").lower()
+            current.append(word.split("_")[-1])
+        elif not line.strip():
+            current = None
+    return sets
+
+
+def _heads(item: str, synonyms: dict[str, list[str]]) -> list[str]:
+    """The head words an object item stands for: a word, the last word of ``{A B}``, a synonym set."""
+    item = item.lower().strip("$+%")
+    if not item:
+        return []
+    if item.startswith("&"):
+        return synonyms.get(item, [])
+    return [item.split()[-1].strip("_")]
+
+
+def pattern_keys(verb: str, body: str, synonyms: dict[str, list[str]]) -> list[str]:
+    """Lexicon keys of one pattern body (the text between ``-`` and the code).
+
+    ``* NOUN`` -> ``verb|noun``; ``* (PREP NOUN)`` -> ``verb|prep noun``; ``* (PREP)`` -> ``verb|prep``;
+    ``* OVER ...`` -> ``verb|over`` (a particle). Patterns that constrain the subject (words before the
+    ``*``) need a subject match this lexicon does not make, so they give no key.
+    """
+    before, star, after = body.partition("*")
+    if not star or before.replace("$", "").replace("+", "").strip():
+        return []
+    items = [m.group(1) or m.group(3) for m in _GROUP.finditer(after) if m.group(1) or m.group(3)]
+    pps = [m.group(2) for m in _GROUP.finditer(after) if m.group(2)]
+    objects = [h for it in items[:1] for h in _heads(it, synonyms)]
+    if objects:
+        return [f"{verb}|{o}" for o in objects]
+    if pps:
+        words = pps[0].split(None, 1)
+        prep = words[0].lower()
+        if len(words) == 1:
+            return [f"{verb}|{prep}"]
+        return [f"{verb}|{prep} {h}" for h in _heads(words[1].split()[0] if not words[1].startswith("{")
+                                                     else words[1], synonyms)]
+    return []
+
+
+def _pattern_verbs(block_verbs: list[str], comment: str | None) -> list[str]:
+    """The verbs a pattern applies to: those its comment names as where it was found ("# RUSH"), when
+    they are in the block; else every verb of the block. A block gathers synonyms of one sense, but a
+    pattern found with one of them ("arrest (IN) ...") often reads differently with the others."""
+    named = {w.strip().lower() for w in re.split(r"[,\s]+", comment or "") if w.strip()}
+    own = [v for v in block_verbs if v in named]
+    return own or block_verbs
 
 
 def read_verbs(path: Path) -> tuple[dict[str, str | None], dict[str, str]]:
     """Verb lemma -> default code and ``verb|object`` -> code from the PETRARCH verb blocks.
 
-    A block's patterns apply to every verb of the block (as in PETRARCH); the first code a verb or
-    pattern gets wins, since the dictionary lists the general entries first.
+    A block's patterns apply to the verbs their comment names, else to every verb of the block; phrasal
+    verbs (``+TAKE_OVER``)
+    become ``take|over`` patterns. The first code a key gets wins, and patterns with a single object or
+    preposition are read before those with more, since a longer pattern's extra words are not checked.
     """
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    split = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
+    synonyms = read_synonyms(lines[:split])
     verbs: dict[str, str | None] = {}
-    patterns: dict[str, str] = {}
+    simple: dict[str, str] = {}
+    complex_: dict[str, str] = {}
     block_code, block_verbs = None, None
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for line in lines[split:]:
         if m := _BLOCK.match(line):
             block_code, block_verbs = _code(m.group(2)), []
+        elif block_verbs is None:
+            continue
         elif m := _PATTERN.match(line):
             code = _code(m.group(2))
-            for verb in block_verbs:
-                key = _pattern_key(verb, m.group(1))
-                if code and key:
-                    patterns.setdefault(key, code)
-        elif (m := _VERB.match(line)) and block_verbs is not None:
+            if code is None:
+                continue
+            table = simple if len(m.group(1).split()) <= 2 else complex_
+            for verb in _pattern_verbs(block_verbs, m.group(3)):
+                for key in pattern_keys(verb, m.group(1)[1:] if m.group(1).startswith("-") else m.group(1),
+                                        synonyms):
+                    table.setdefault(key, code)
+        elif m := _PHRASAL.match(line):
+            code = _code(m.group(3)) if m.group(3) else block_code
+            if code:
+                simple.setdefault(f"{m.group(1).lower()}|{m.group(2).lower()}", code)
+        elif m := _VERB.match(line):
             lemma = m.group(1).lower()
             code = _code(m.group(2)) if m.group(2) else block_code
-            verbs.setdefault(lemma, code)
+            verbs.setdefault(lemma, None if code == NO_EVENT else code)
             block_verbs.append(lemma)
-    return verbs, patterns
+    return verbs, {**complex_, **simple}
 
 
 def read_plover(path: Path) -> dict[str, dict]:
@@ -113,7 +185,9 @@ def read_countries(path: Path) -> dict[str, str]:
 def read_hand(path: Path) -> list[tuple[str, str, str]]:
     """Rows (kind, key, code) of the hand-edited TSV; ``-`` as code removes an entry. Kind ``standalone``
     marks an event noun that may be coded with a target and no source (its code column is ``*``); kind
-    ``plover`` gives a CAMEO code (key) the PLOVER ``TYPE,mode`` of its code column."""
+    ``plover`` gives a CAMEO code (key) the PLOVER ``TYPE,mode`` of its code column; kind ``default`` names
+    the CAMEO code of a PLOVER type (key) when the type model, not the lexicon, decided the type; kind
+    ``transitive`` a verb that codes only with a direct object (its code column is ``*``)."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -142,12 +216,16 @@ def build(sources: Path = SOURCES, hand: Path = HAND) -> dict:
     verbs, patterns = read_verbs(sources / "phoenix" / "CAMEO.2.0.txt")
     plover, cameo = read_plover(sources / "plover" / "CAMEO2PLOVER-2021.txt"), read_cameo(
         sources / "cameo" / "cameo-codes.csv")
-    tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}, "standalone": {}, "plover": {}}
+    tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}, "standalone": {}, "plover": {},
+                               "default": {}, "transitive": {}}
     for kind, key, code in read_hand(hand):
-        tables[kind][key] = None if code == "-" else code
+        # "-" removes a verb's or noun's default code; on a pattern it says the reading is no event.
+        tables[kind][key] = (NO_EVENT if kind == "pattern" else None) if code == "-" else code
     standalone = tables.pop("standalone")
+    transitive = sorted(tables.pop("transitive"))
+    defaults = {kind.upper(): code for kind, code in tables.pop("default").items()}
     plover |= {code: _plover_override(value) for code, value in tables.pop("plover").items()}
-    used = {c for t in tables.values() for c in t.values() if c}
+    used = {c for t in tables.values() for c in t.values() if c} | set(defaults.values())
     codes = {}
     for code in sorted(used):
         row = _plover_of(code, plover)
@@ -156,13 +234,16 @@ def build(sources: Path = SOURCES, hand: Path = HAND) -> dict:
             codes[code] = {**row, "name": info.get("name"), "goldstein": info.get("goldstein")}
 
     def keep(table: dict) -> dict:
-        # Only entries whose code maps to a PLOVER type (01 statements and 02 appeals do not).
-        return {k: v for k, v in sorted(table.items()) if v in codes}
+        # Only entries whose code maps to a PLOVER type (01 statements and 02 appeals do not), and the
+        # dictionary's explicit no-event patterns.
+        return {k: v for k, v in sorted(table.items()) if v in codes or v == NO_EVENT}
 
     nouns = keep(tables["noun"])
     return {"_credit": CREDIT, "codes": codes, "verbs": keep(tables["verb"]),
             "patterns": keep(tables["pattern"]), "nouns": nouns,
             "standalone": sorted(k for k in standalone if k in nouns),
+            "transitive": transitive,
+            "defaults": {kind: code for kind, code in sorted(defaults.items()) if code in codes},
             "countries": read_countries(sources / "geonames" / "countryInfo.txt")}
 
 

@@ -73,6 +73,12 @@ def extract(
     batch_size: Annotated[int | None, typer.Option(help="Articles per nlp.pipe batch (default 32).")] = None,
     n_process: Annotated[int | None, typer.Option(help="Worker processes for nlp.pipe (default 1).")] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar.")] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0,
+                     help="Keep only events whose confidence is at least this (0-1; calibrated: of the events "
+                     "at 0.8, about 80% are right). Default 0: every event."),
+    ] = 0.0,
 ) -> None:
     """Extract actors, places, times, attributions and events from articles, one JSON document each.
 
@@ -101,7 +107,7 @@ def extract(
         _check_first(first, source, fmt, name)
     extractor = _extractor(settings)
     docs = _with_progress(extractor.extract(chain([first], items)), _count(source, fmt), quiet)
-    bad = _write(docs, output, pretty, summary)
+    bad = _write((d.without_events_below(min_confidence) for d in docs), output, pretty, summary)
     raise typer.Exit(EXIT_PARTIAL if bad else EXIT_OK)
 
 
@@ -204,6 +210,9 @@ def show(
     documents: Annotated[
         Path, typer.Argument(help="A file written by 'eventwire extract': JSONL, or a --pretty document.")
     ],
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Also print why each event was coded (its rule) and its mentions.")
+    ] = False,
 ) -> None:
     """Print the human summary (who did what to whom, when, where, according to whom) of extracted documents.
 
@@ -227,7 +236,7 @@ def show(
         raise fail(f"{documents}: {err}") from None
     if not docs:
         raise fail(f"{documents}: holds no documents")
-    print_summary(docs, console(stderr=False))
+    print_summary(docs, console(stderr=False), verbose=verbose)
 
 
 def _parse_documents(text: str) -> Iterator[Document]:

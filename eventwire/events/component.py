@@ -1,95 +1,202 @@
-"""spaCy component of the events stage: PLOVER/CAMEO events with roles, time, place and status."""
+"""spaCy component of the events stage: PLOVER/CAMEO events with roles, time, place, status and mentions.
+
+The path of one article: lexicon triggers with parties (``candidates``) -> the main trigger of each
+clause -> its PLOVER type from the type model over the trigger's features, its CAMEO code from the
+lexicon when the two agree -> PLOVER's conventions (pledges, places acted upon) -> the parties an
+event of that type needs -> status, attribution and date -> one event per real event (``merge``).
+"""
 
 from __future__ import annotations
-
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.attribution import REPORTING_LEMMAS, cue_status, enclosing_attribution
-from eventwire.events.lexicon import Hit, Lexicon, load_lexicon
+from eventwire.events.candidates import (
+    Candidate,
+    find_candidates,
+    main_candidates,
+    predicate_candidates,
+    with_sentence_types,
+)
+from eventwire.events.dating import event_date
+from eventwire.events.domain import is_sport_report
+from eventwire.events.features import features
+from eventwire.events.lexicon import CodeInfo, Lexicon, load_lexicon
+from eventwire.events.merge import merge_mentions
+from eventwire.events.model import Prediction, TypeModel, load_model
+from eventwire.events.parties import acceptable, has_political_party
 from eventwire.events.roles import ActorIndex, Roles, clause_tokens, noun_roles, verb_roles
-from eventwire.events.status import FUTURE_HEADS, HYPO_HEADS, modality
+from eventwire.events.status import modality, pledge, pronoun_subject
 from eventwire.nlp.stage import Stage
 from eventwire.schema import Attribution, Event, Mention
 
 __all__ = ["EventsStage", "make_events"]
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Prepositions whose object is where the event happened (not "from": that is the origin).
-PLACE_PREPS = frozenset({"in", "at", "near", "to", "inside", "outside", "on"})
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+PLACE_PREPS = frozenset({"in", "at", "near", "to", "inside", "outside", "on", "across", "throughout"})
 VISIT_CODES = frozenset({"042", "043"})
-MODAL_HEADS = FUTURE_HEADS | HYPO_HEADS
-# Types whose complement clause is what was demanded, threatened or refused, not an event of its own.
-CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
-# Types whose party acted upon may be the country of the place where they happen.
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+# Types whose party acted upon may be the country of the place where they happen ("rebels shelled
+# villages in Sudan", "protesters marched in Paris", "the government lifted the curfew in its province").
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "CONCEDE", "RETREAT"})
+# Types whose act on no named foreign party is an act on the source's own state (PLOVER GSR practice).
+OWN_PEOPLE_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "REQUEST", "THREATEN", "REJECT", "ASSAULT", "ACCUSE"})
+# Dependents that name what the act is done to or asks for.
+_ACTED_ON = frozenset({"dobj", "xcomp", "ccomp", "prep", "nsubjpass"})
+# Verbs whose object is the party met ("met Putin"); another object is a target met ("met the deadline").
+MEETING_VERBS = frozenset({"meet", "see", "receive", "host", "welcome", "visit"})
+# Types whose roles the parse reads differently (CONSULT has no object party, REQUEST an addressee).
+ROLE_TYPES = frozenset({"CONSULT", "REQUEST"})
+# PLOVER: a pledge of one's own future action is AGREE when the action cooperates, THREATEN otherwise.
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _NP_LINKS = frozenset({"compound", "poss", "amod", "pobj", "appos", "conj", "nmod", "case"})
 
 
 class EventsStage(Stage):
-    """Codes every lexicon trigger of the body whose source or target is a known actor."""
+    """Codes the main lexicon trigger of each clause that has political parties.
+
+    :param use_model: type events with the trained type model (default); ``False`` keeps the
+        lexicon's type (the rules-only ablation).
+    """
 
     name = "eventwire_events"
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, model: TypeModel | None = None,
+                 use_model: bool = True) -> None:
         self.lexicon = lexicon or load_lexicon()
+        self.model = (model or load_model()) if use_model else None
 
     def process(self, doc: Doc) -> None:
         doc._.ew_implied_actors = []  # this stage's own list: a re-run starts afresh
-        index = ActorIndex(doc)
-        ctx = _DocContext(doc)
-        events: list[Event] = []
-        for tok in doc:
-            # A cue that only reports is never an event; speech acts ("X accused Y", "X urged Y to ...")
-            # are attributions and events both.
-            if tok.i in index.by_token or (tok.i in ctx.cue_tokens and tok.lemma_.lower() in REPORTING_LEMMAS):
-                continue
-            hit = self._hit(tok)
-            if hit is None or _elaborates(tok, hit, self):
-                continue
-            event = self._event(tok, hit, index, ctx, f"e{len(events) + 1}")
+        index, ctx = ActorIndex(doc), _DocContext(doc)
+        events = []
+        for cand in self.main_triggers(doc, index, ctx, predicates=self.model is not None):
+            event = self._code(cand, index, ctx, f"e{len(events) + 1}")
             if event is not None:
                 events.append(event)
-        doc._.ew_events = events
+        doc._.ew_events = merge_mentions(events, index.actors, ctx.place_country)
 
-    def _hit(self, tok: Token) -> Hit | None:
-        """The lexicon entry of a verb or event noun, if any."""
-        if tok.pos_ == "VERB":
-            return self.lexicon.verb_hit(tok)
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return self.lexicon.noun_hit(tok)
-        return None
+    def main_triggers(self, doc: Doc, index: ActorIndex, ctx: _DocContext, predicates: bool) -> list[Candidate]:
+        """The main candidate of each clause, among those with a political party; with ``predicates``, also
+        the main predicate of each sentence that has none (only the type model can read those)."""
+        found = find_candidates(doc, self.lexicon, index, ctx.reporting_cues)
+        main = main_candidates([c for c in found if has_political_party(c.roles, index, ctx.sport)
+                                or self._acts_on_place(c, ctx)], ctx.status_cues)
+        if predicates:
+            covered = {c.tok.sent.start for c in main}
+            main = sorted(main + [c for c in predicate_candidates(doc, index, ctx.reporting_cues, covered)
+                                  if has_political_party(c.roles, index, ctx.sport)], key=lambda c: c.tok.i)
+        return with_sentence_types(main, found)
 
-    def _event(self, tok: Token, hit: Hit, index: ActorIndex, ctx: _DocContext, eid: str) -> Event | None:
-        """One event for the trigger, or None when no actor takes part in it."""
+    def typing_examples(self, doc: Doc) -> list[tuple[Candidate, list[str]]]:
+        """The main triggers of a parsed doc with their type-model features (what the model is trained on)."""
+        index = ActorIndex(doc)
+        return [(c, features(c, index)) for c in self.main_triggers(doc, index, _DocContext(doc), predicates=True)]
+
+    def _acts_on_place(self, cand: Candidate, ctx: _DocContext) -> bool:
+        code = cand.hit.code  # only lexicon candidates are asked
+        return (code.type in PLACE_TARGET_TYPES or code.cameo[:3] in VISIT_CODES) and \
+            ctx.place_in(clause_tokens(cand.tok)) is not None
+
+    def _code(self, cand: Candidate, index: ActorIndex, ctx: _DocContext, eid: str) -> Event | None:
+        """One event for the candidate, or None when it lacks the parties its type needs."""
+        tok = cand.tok
+        # An event noun's lexicon type stands ("sanctions" are sanctions); the model decides a verb's.
+        prediction = self.model.predict(features(cand, index), cand.lexicon_type, keep=cand.nominal) \
+            if self.model else None
+        if cand.hit is None and (prediction is None or prediction.probability < self.model.predicate_floor):
+            return None  # a predicate the lexicon does not know codes only when the model is sure of it
+        code = self._code_info(cand, prediction)
+        roles = cand.roles
+        if code.type != cand.lexicon_type and {code.type, cand.lexicon_type} & ROLE_TYPES:
+            roles = noun_roles(tok, code.type, index) if cand.nominal else verb_roles(tok, code.type, index)
         clause = clause_tokens(tok)
         place = ctx.place_in(clause)
-        kind = hit.code.type
-        roles = noun_roles(tok, kind, index) if hit.nominal else verb_roles(tok, kind, index)
-        roles.target = [a for a in roles.target if a not in roles.source]
-        if not roles.target and (hit.code.cameo[:3] in VISIT_CODES or kind in PLACE_TARGET_TYPES):
-            acted_on = ctx.object_place(tok) or ctx.place_in(_outside_subject(clause))
-            if acted_on:
-                country = ctx.place_country.get(acted_on)
-                roles.target = index.of_country(country, self.lexicon.countries.get(country or ""))
-        if not roles.target and _unresolved_addressee(tok):
-            return None
-        if not _worth(tok, roles, hit, self.lexicon, index):
-            return None
-        time_id, date = ctx.time_in(clause if not hit.nominal else clause + clause_tokens(tok.head))
+        self._place_target(cand, code, roles, index, ctx, place)
+        self._state_agent(tok, code, roles, index, ctx, place)
+        self._own_people(tok, code, roles, index)
         status, att = _status(tok, ctx)
+        if not roles.source and att is not None and att.source and pronoun_subject(tok):
+            roles.add("source", [att.source], "pronoun subject: the speaker")
+        if code.type in ("AGREE", "THREATEN") and cand.hit is not None and code.type != cand.lexicon_type and \
+                status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
+            code = cand.hit.code
+        code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
+        if not acceptable(code.type, code.cameo, roles, index, ctx.sport) or _meets_a_thing(tok, code, roles, index) \
+                or (cand.nominal and not roles.source and not self.lexicon.standalone(tok)):
+            return None  # an event noun names its agent, unless it names an event alone ("sanctions on X")
+        time_id, date, basis = event_date(ctx.time_in(clause if not cand.nominal else clause + clause_tokens(tok.head)),
+                                          status, ctx.published)
         start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+        trigger = Mention(start=tok.idx, end=tok.idx + len(tok), text=tok.text)
+        evidence = Mention(start=start, end=end, text=ctx.text[start:end])
         return Event(
-            id=eid, type=hit.code.type, mode=hit.code.mode, context=list(hit.code.context),
-            cameo=hit.code.cameo, goldstein=hit.code.goldstein, source=roles.source, target=roles.target,
-            date=date, time=time_id, place=place, status=status, attribution=att.id if att else None,
-            trigger=Mention(start=tok.idx, end=tok.idx + len(tok), text=tok.text),
-            evidence=Mention(start=start, end=end, text=ctx.text[start:end]),
-            confidence=_confidence(hit, roles),
+            id=eid, type=code.type, mode=mode, context=list(code.context), cameo=code.cameo,
+            goldstein=code.goldstein, source=roles.source, target=roles.target, date=date, date_basis=basis,
+            time=time_id, place=place, status=status, attribution=att.id if att else None, trigger=trigger,
+            evidence=evidence, confidence=_confidence(cand, roles, prediction),
+            rule=_rule(cand, code, roles, prediction),
         )
+
+    def _code_info(self, cand: Candidate, prediction: Prediction | None) -> CodeInfo:
+        """The lexicon's code when the model agrees with its type (or there is no model), else the
+        model type's general code."""
+        if prediction is None or prediction.type == cand.lexicon_type:
+            return cand.hit.code
+        return self.lexicon.defaults[prediction.type]
+
+    def _place_target(self, cand: Candidate, code: CodeInfo, roles: Roles, index: ActorIndex,
+                      ctx: _DocContext, place: str | None) -> None:
+        """An act on a place with no named party acted upon acts on the place's country."""
+        if roles.target or not (code.cameo[:3] in VISIT_CODES or code.type in PLACE_TARGET_TYPES):
+            return
+        acted_on = ctx.object_place(cand.tok) or ctx.place_in(_outside_subject(clause_tokens(cand.tok)))
+        if acted_on:
+            country = ctx.place_country.get(acted_on)
+            roles.add("target", index.of_country(country, self.lexicon.countries.get(country or "")),
+                      "country of the place acted upon")
+
+    def _state_agent(self, tok: Token, code: CodeInfo, roles: Roles, index: ActorIndex, ctx: _DocContext,
+                     place: str | None) -> None:
+        """Arrests, detentions, bans and expulsions are acts of the state: a passive one with no agent named
+        ("was arrested on Monday in Niger") is the act of the state of its place."""
+        if roles.source or code.type != "COERCE" or place is None or not _passive(tok):
+            return
+        country = ctx.place_country.get(place)
+        roles.add("source", index.of_country(country, self.lexicon.countries.get(country or "")),
+                  "state of the place (a passive coercion by unnamed authorities)")
+        roles.target = [a for a in roles.target if a not in roles.source]
+
+    def _own_people(self, tok: Token, code: CodeInfo, roles: Roles, index: ActorIndex) -> None:
+        """PLOVER's convention for an act with no foreign party named: a state's or its people's act on
+        something of their own (outlawing an organisation, a strike, a demand on the government, refusing
+        to resign) targets their own state."""
+        if roles.target or code.type not in OWN_PEOPLE_TYPES or not roles.source:
+            return
+        if code.type not in ("PROTEST", "COERCE") and not any(c.dep_ in _ACTED_ON for c in tok.children):
+            return
+        countries = {index.actors[a].country for a in roles.source}
+        country = next(iter(countries)) if len(countries) == 1 else None
+        if country and country in self.lexicon.countries:
+            roles.add("target", index.of_country(country, self.lexicon.countries[country]),
+                      "the source's own country (an act on its own people)")
+
+    def _pledge(self, tok: Token, code: CodeInfo, cand: Candidate, roles: Roles, status: str,
+                att: Attribution | None, index: ActorIndex) -> tuple[CodeInfo, str | None, str]:
+        """PLOVER's pledge convention: a source's stated intention of a future action ("will provide",
+        "vowed to fight", "said it would withdraw") is an AGREE or THREATEN made now, with the pledged
+        action kept as the mode."""
+        if status not in ("future", "hypothetical") or not _intention(tok, roles, status, att, index):
+            return code, code.mode, status
+        pledged = cand.lexicon_type if code.type in ("AGREE", "THREATEN") else code.type
+        if pledged is None or pledged in ("AGREE", "THREATEN"):
+            kind = code.type if code.type in ("AGREE", "THREATEN") else "AGREE"
+        else:  # the pledged action decides: "said it will attack" threatens whatever else was learned
+            kind = "AGREE" if pledged in COOPERATIVE else "THREATEN"
+        base = code if code.type == kind else self.lexicon.defaults[kind]
+        mode = pledged.lower() if pledged and pledged != kind else base.mode
+        new = CodeInfo(base.cameo, kind, mode, code.context, base.goldstein)
+        return new, mode, "reported" if att is not None else "asserted"
 
 
 class _DocContext:
@@ -98,25 +205,29 @@ class _DocContext:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
+        self.published = doc._.published
+        self.sport = is_sport_report(doc)
         self.attributions: list[Attribution] = list(doc._.ew_attributions or [])
         self.cue_tokens: set[int] = set()
         for att in self.attributions:
             span = doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
             if span is not None:
                 self.cue_tokens.update(range(span.start, span.end))
-        self.time_value = {t.id: t.value for t in (doc._.ew_times or [])}
+        # A cue that only reports is never an event; speech acts ("X accused Y", "X urged Y to ...")
+        # are attributions and events both.
+        self.reporting_cues = {i for i in self.cue_tokens if doc[i].lemma_.lower() in REPORTING_LEMMAS}
+        # Cues that vouch for or against their content ("conceded that", "denied that"): what they report
+        # is an event of its own.
+        self.status_cues = frozenset(i for i in self.cue_tokens if cue_status(doc[i].lemma_.lower()) != "reported")
+        self.times = {t.id: t for t in (doc._.ew_times or [])}
         self.place_country = {p.id: p.country for p in (doc._.ew_places or [])}
         self.time_at = _token_map(doc, "ew_times")
         self.place_at = _token_map(doc, "ew_places")
 
-    def time_in(self, clause: list[Token]) -> tuple[str | None, str | None]:
-        """The first time expression in the clause, and its day if it names one."""
-        for tok in clause:
-            tid = self.time_at.get(tok.i)
-            if tid:
-                value = self.time_value.get(tid, "")
-                return tid, value[:10] if _DATE.match(value) else None
-        return None, None
+    def time_in(self, clause: list[Token]):
+        """The time expressions of the clause, in text order."""
+        ids = dict.fromkeys(self.time_at[t.i] for t in clause if t.i in self.time_at)
+        return [self.times[i] for i in ids if i in self.times]
 
     def place_in(self, clause: list[Token]) -> str | None:
         """The first place named in a locative PP of the clause ("at Vostochny", not "from North Korea")."""
@@ -134,6 +245,27 @@ class _DocContext:
                     if sub.i in self.place_at:
                         return self.place_at[sub.i]
         return None
+
+
+def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, index: ActorIndex) -> bool:
+    """Whether a future act is its source's stated intention, which PLOVER codes AGREE or THREATEN: the
+    source commits itself ("vowed to", "is willing to", "said it would"), or the article itself says a
+    named source will act ("Kim will meet Putin"). Another's report of a plan ("Peskov said the leaders
+    would discuss"), a mere possibility ("may meet") and the act of nobody named ("countries willing to
+    supply") keep their own type, with the status future or hypothetical."""
+    if pledge(tok, roles.source, att, index):
+        return True
+    return status == "future" and att is None and bool(roles.source)
+
+
+def _meets_a_thing(tok: Token, code: CodeInfo, roles: Roles, index: ActorIndex) -> bool:
+    """A meeting verb whose object is no actor meets a target, a deadline or a rule, not a party."""
+    return tok.lemma_.lower() in MEETING_VERBS and not roles.target and \
+        any(c.dep_ == "dobj" and not index.phrase(c) for c in tok.children)
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
 
 
 def _outside_subject(clause: list[Token]) -> list[Token]:
@@ -160,44 +292,6 @@ def _locative(tok: Token) -> bool:
     return False
 
 
-def _elaborates(tok: Token, hit: Hit, stage: EventsStage) -> bool:
-    """A trigger that only elaborates another: an event noun in a trigger verb's clause ("arrived for a
-    summit") or a participle of the same type hanging off one ("arrived ..., having travelled")."""
-    if not hit.nominal:
-        if tok.dep_ in ("xcomp", "ccomp") and (head_hit := stage._hit(tok.head)) is not None and \
-                head_hit.code.type in CONTENT_TYPES and not head_hit.nominal:
-            return True  # "threatened to ban voting": the ban is what was threatened
-        if tok.lemma_.lower() in MODAL_HEADS and any(c.dep_ == "xcomp" for c in tok.children):
-            return True  # "plans to meet": the modality of the meeting, not an event of its own
-        head_hit = stage._hit(tok.head) if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") else None
-        return head_hit is not None and head_hit.code.type == hit.code.type
-    head = tok.head
-    while head.i != tok.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head.pos_ == "VERB" and stage._hit(head) is not None
-
-
-def _worth(tok: Token, roles: Roles, hit: Hit, lexicon: Lexicon, index: ActorIndex) -> bool:
-    """Emit only events with a party: a source for nouns (or a target for nouns that name an event on
-    their own: "international sanctions on X"), any actor for verbs; no self-visits."""
-    if hit.nominal and not roles.source and not (roles.target and lexicon.standalone(tok)):
-        return False
-    if not (roles.source or roles.target):
-        return False
-    if hit.code.type == "CONSULT" and len(roles.source) + len(roles.target) < 2:
-        return False  # a consultation takes two parties; "Kim visited factories" is no CONSULT
-    countries = lambda ids: {index.actors[a].country for a in ids}  # noqa: E731
-    same = countries(roles.source) == countries(roles.target)
-    return not (hit.code.type in SYMMETRIC and roles.target and same)
-
-
-def _unresolved_addressee(tok: Token) -> bool:
-    """A speech act aimed at a pronoun the parse cannot resolve ("urging them to ..."): its addressee is
-    unknown, and what the sentence reports is usually the complement, not the act."""
-    return tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in tok.children) \
-        and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
-
-
 def _status(tok: Token, ctx: _DocContext) -> tuple[str, Attribution | None]:
     """Modality first, then the innermost attribution (reported / confirmed / denied), else asserted."""
     found = enclosing_attribution(ctx.attributions, tok.idx, tok.idx + len(tok))
@@ -214,15 +308,39 @@ def _status(tok: Token, ctx: _DocContext) -> tuple[str, Attribution | None]:
     return "asserted", None
 
 
-def _confidence(hit: Hit, roles: Roles) -> float:
-    """Higher for pattern-coded triggers and for events with both sides filled."""
-    score = 0.5 + (0.15 if hit.specific else 0.0) - (0.1 if hit.nominal else 0.0)
-    score += 0.15 if roles.source else 0.0
-    score += 0.1 if roles.target else 0.0
+def _confidence(cand: Candidate, roles: Roles, prediction: Prediction | None) -> float:
+    """The type model's calibrated chance that the event is right; without the model a rough score
+    from how the trigger was coded and how many sides are filled."""
+    if prediction is not None:
+        return round(prediction.confidence, 2)
+    score = 0.5 + (0.15 if cand.hit and cand.hit.specific else 0.0) - (0.1 if cand.nominal else 0.0)
+    score += (0.15 if roles.source else 0.0) + (0.1 if roles.target else 0.0)
     return round(min(score, 0.95), 2)
 
 
-@Language.factory("eventwire_events")
-def make_events(nlp: Language, name: str) -> EventsStage:
-    """The events stage; the lexicon is read once per process."""
-    return EventsStage()
+def _rule(cand: Candidate, code: CodeInfo, roles: Roles, prediction: Prediction | None) -> str:
+    """What fired: the lexicon entry, the type model's verdict, the conventions and the role rules."""
+    hit = cand.hit
+    if hit is None:
+        parts = [f"main predicate '{cand.tok.lemma_}' (no lexicon entry)"]
+    else:
+        kind = "noun" if hit.nominal else ("pattern" if hit.specific else "verb")
+        parts = [f"lexicon {kind} '{hit.key}' -> {hit.code.cameo} {hit.code.type}"]
+    if prediction is not None:
+        if hit and prediction.type == hit.code.type:
+            parts.append(f"type model agrees (p={prediction.probability:.2f})")
+        elif prediction.type in (code.type, code.mode and code.mode.upper()):
+            parts.append(f"type model: {prediction.type} (p={prediction.probability:.2f})")
+        else:
+            parts.append(f"type model said {prediction.type} (p={prediction.probability:.2f}), not the source's "
+                         "own intention: the lexicon's type stands")
+    if code.mode and code.type in ("AGREE", "THREATEN") and code.mode.upper() != code.type:
+        parts.append(f"pledge of {code.mode} -> {code.type}")
+    parts += roles.why
+    return "; ".join(parts)
+
+
+@Language.factory("eventwire_events", default_config={"use_model": True})
+def make_events(nlp: Language, name: str, use_model: bool) -> EventsStage:
+    """The events stage; the lexicon and the type model are read once per process."""
+    return EventsStage(use_model=use_model)

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-__all__ = ["LEXICON_PATH", "CodeInfo", "Lexicon", "load_lexicon"]
+__all__ = ["LEXICON_PATH", "NO_EVENT", "CodeInfo", "Lexicon", "load_lexicon"]
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "event_lexicon.json"
+# A pattern under which the verb names no event ("hijack elections", "take office").
+NO_EVENT = "---"
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,13 @@ class CodeInfo:
 
 @dataclass(frozen=True)
 class Hit:
-    """A trigger found in the lexicon; ``specific`` when a verb+object pattern decided the code."""
+    """A trigger found in the lexicon; ``specific`` when a verb+object pattern decided the code; ``key``
+    the entry that matched ("attack", "sign|agreement", "hunger strike")."""
 
     code: CodeInfo
     specific: bool
     nominal: bool
+    key: str
 
 
 class Lexicon:
@@ -45,24 +49,28 @@ class Lexicon:
         self.nouns: dict[str, str] = data["nouns"]
         self.standalone_nouns: frozenset[str] = frozenset(data["standalone"])
         self.countries: dict[str, str] = data["countries"]
+        self.transitive: frozenset[str] = frozenset(data["transitive"])
+        self.defaults: dict[str, CodeInfo] = {t: self.codes[c] for t, c in data["defaults"].items()}
 
     def verb_hit(self, token: Token) -> Hit | None:
         """The code of a verb token: a pattern on its object or PP first, else the verb's default."""
         lemma = token.lemma_.lower()
         for key in _pattern_keys(lemma, token):
             if key in self.patterns:
-                return Hit(self.codes[self.patterns[key]], True, False)
+                code = self.patterns[key]
+                return None if code == NO_EVENT else Hit(self.codes[code], True, False, key)
         code = self.verbs.get(lemma)
-        return Hit(self.codes[code], False, False) if code else None
+        if lemma in self.transitive and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+            return None
+        return Hit(self.codes[code], False, False, lemma) if code else None
 
     def noun_hit(self, token: Token) -> Hit | None:
         """The code of an event noun ("summit", "invasion"), by its modifier and lemma first ("hunger
         strike" is no military strike), then by its text or its lemma."""
         lemma = token.lemma_.lower()
-        code = next((self.nouns[k] for c in token.children if c.dep_ in ("compound", "amod")
-                     if (k := f"{c.lemma_.lower()} {lemma}") in self.nouns), None)
-        code = code or self.nouns.get(token.lower_) or self.nouns.get(lemma)
-        return Hit(self.codes[code], False, True) if code else None
+        keys = [f"{c.lemma_.lower()} {lemma}" for c in token.children if c.dep_ in ("compound", "amod")]
+        key = next((k for k in [*keys, token.lower_, lemma] if k in self.nouns), None)
+        return Hit(self.codes[self.nouns[key]], len(key.split()) > 1, True, key) if key else None
 
     def standalone(self, token: Token) -> bool:
         """Whether an event noun names an event even with no agent named ("international sanctions")."""
@@ -70,14 +78,17 @@ class Lexicon:
 
 
 def _pattern_keys(lemma: str, token: Token) -> list[str]:
-    """``verb|object`` and ``verb|prep object`` keys for the verb's dependents (passive subject too)."""
-    keys = []
+    """``verb|object``, ``verb|particle``, ``verb|complement verb`` ("refuse|comment") and ``verb|prep object``
+    keys for the verb's dependents (passive subject too), then the bare ``verb|prep`` ones: the most
+    specific reading first."""
+    keys, loose = [], []
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "prt"):
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "prt", "xcomp"):
             keys += [f"{lemma}|{child.lower_}", f"{lemma}|{child.lemma_.lower()}"]
-        elif child.dep_ in ("prep", "dative"):
+        elif child.dep_ in ("prep", "dative", "agent"):
             keys += [f"{lemma}|{child.lower_} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"]
-    return keys
+            loose.append(f"{lemma}|{child.lower_}")
+    return keys + loose
 
 
 @lru_cache(maxsize=2)

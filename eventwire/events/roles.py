@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -35,6 +35,12 @@ PARTITIVE_NOUNS = frozenset({
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "both"})
 THING_PRONOUNS = frozenset({"it", "its"})
+# Prepositions from a thing to its owner or author ("the dealings of X", "threats made by Y").
+OWNER_PREPS = frozenset({"of", "by", "from", "against", "on", "into", "over"})
+# Verbs whose subject undergoes the event noun they take: "Iran faces criticism from the UN".
+UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "draw", "attract", "endure", "come", "incur", "risk"})
+# How many actor mentions back a pronoun looks for its antecedent (bounded: the cost stays linear).
+LOOK_BACK = 40
 # Heads of anaphoric noun phrases ("the two leaders", "both sides").
 GROUP_NOUNS = frozenset({"leader", "side", "president", "country", "nation", "government", "minister"})
 
@@ -78,6 +84,19 @@ class ActorIndex:
 
     def phrase(self, head: Token) -> list[str]:
         """Actors of the noun phrase headed by ``head``, through conjuncts and appositions."""
+        return self._np(head) or self.anaphor(head)
+
+    def behind(self, head: Token, depth: int = 2) -> list[str]:
+        """The actors of the noun phrase, or else those behind the thing it names: the party acted upon in
+        "condemned the decision of the court", "probed the business dealings of Kempinski" is the owner
+        or author of what the verb acts on."""
+        ids = self.phrase(head)
+        if ids or depth == 0:
+            return ids
+        return [a for p in head.children if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
+                for g in p.children if g.dep_ == "pobj" for a in self.behind(g, depth - 1)]
+
+    def _np(self, head: Token) -> list[str]:
         ids: list[str] = []
         stack = [head]
         while stack:
@@ -88,25 +107,34 @@ class ActorIndex:
         if not ids and head.lemma_.lower() in PARTITIVE_NOUNS:
             ids = [a for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                    if g.dep_ == "pobj" for a in self.phrase(g)]
-        return ids or self.anaphor(head)
+        return ids
 
     def anaphor(self, head: Token) -> list[str]:
         """Resolve he/she/it/they and "the two leaders" to earlier actors (no coreference model here)."""
         low = head.lower_
         if low in PERSON_PRONOUNS:
             return self._last(head, lambda a: a.kind == "person", 1)
-        if low in THING_PRONOUNS:
-            return self._last(head, lambda a: a.kind != "person", 1)
+        if low in THING_PRONOUNS:  # "it" is mostly a thing: only an organisation of this or the last sentence
+            return self._last(head, lambda a: a.kind != "person", 1, near=True)
         # Plural pronouns only as subjects: "urging them" is too often not the parties named before.
         if (low in GROUP_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass")) or _group_phrase(head):
-            return self._group(head)
+            # "the leaders ... they": persons of two countries; else "the rebels said they would ...":
+            # the last group, organisation or state named.
+            return self._group(head) or (self._last(head, lambda a: a.kind != "person", 1)
+                                         if low in GROUP_PRONOUNS else [])
         return []
 
-    def _last(self, head: Token, fits, n: int) -> list[str]:
-        """The last ``n`` distinct fitting actors mentioned before ``head``."""
+    def _last(self, head: Token, fits, n: int, near: bool = False) -> list[str]:
+        """The last ``n`` distinct fitting actors among the ``LOOK_BACK`` mentions before ``head``; ``near``:
+        only those named in its sentence or the one before."""
         ids: list[str] = []
-        for i, aid in reversed(self.order):
-            if i < head.i and aid not in ids and fits(self.actors[aid]):
+        k = bisect_left(self.order, (head.i, ""))
+        sent = head.sent
+        floor = (self.doc[sent.start - 1].sent.start if sent.start > 0 else 0) if near else 0
+        for i, aid in reversed(self.order[max(0, k - LOOK_BACK):k]):
+            if i < floor:
+                break
+            if aid not in ids and fits(self.actors[aid]):
                 ids.append(aid)
                 if len(ids) == n:
                     break
@@ -177,10 +205,19 @@ def _group_phrase(head: Token) -> bool:
 
 @dataclass
 class Roles:
-    """Source and target actor ids of one trigger."""
+    """Source and target actor ids of one trigger, and the role rules that found them (for ``Event.rule``)."""
 
     source: list[str]
     target: list[str]
+    why: list[str] = field(default_factory=list)
+
+    def add(self, role: str, ids: list[str], rule: str) -> None:
+        """Add ``ids`` to ``role`` ("source" or "target") and record ``rule`` when it found any new one."""
+        have = getattr(self, role)
+        new = [a for a in ids if a not in have]
+        if new:
+            have += new
+            self.why.append(f"{role}: {rule}")
 
 
 def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
@@ -188,83 +225,104 @@ def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
     closest to the farthest: object, dative, to/with/against object; a preposition on the object noun;
     the object of a complement verb ("threatened to break relations with Russia"); the subject of a
     that-clause of a demand ("demanded that the US cancel")."""
-    verb = tok
-    while not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) and \
-            verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
-        verb = verb.head
-    source: list[str] = []
-    target: list[str] = []
+    roles = Roles([], [])
+    verb = _subject_bearer(tok)
     for child in verb.children:
         if child.dep_ == "nsubj":
-            source += index.phrase(child)
+            roles.add("source", index.phrase(child), "subject" if verb.i == tok.i else f"subject of '{verb.text}'")
         elif child.dep_ == "agent":
-            source += [a for g in child.children if g.dep_ == "pobj" for a in index.phrase(g)]
+            roles.add("source", [a for g in child.children if g.dep_ == "pobj" for a in index.phrase(g)],
+                      "passive agent (by)")
         elif child.dep_ == "nsubjpass" and verb.i == tok.i:
-            target += index.phrase(child)
-    if verb.i != tok.i and not source:
-        source = [a for c in verb.children if c.dep_ == "nsubjpass" for a in index.phrase(c)]
-    if not source and tok.dep_ == "relcl":
-        source = index.phrase(tok.head)
-    target += _reach(tok, index, depth=2)
-    if not target and event_type in DIRECTIVE_TYPES:
-        target = [a for c in tok.children if c.dep_ == "ccomp" for g in c.children
-                  if g.dep_ in ("nsubj", "nsubjpass") for a in index.phrase(g)]
-    return Roles(_unique(source), _unique(target))
+            roles.add("target", index.behind(child), "passive subject")
+    if verb.i != tok.i and not roles.source:
+        roles.add("source", [a for c in verb.children if c.dep_ == "nsubjpass" for a in index.phrase(c)],
+                  f"passive subject of '{verb.text}'")
+    if not roles.source and tok.dep_ in ("relcl", "acl") and tok.tag_ != "VBN":
+        roles.add("source", index.phrase(tok.head), "head of the relative clause")
+    if not roles.source and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        roles.add("target", index.phrase(tok.head), "noun the participle describes")
+    _reach(tok, index, roles, depth=2)
+    if not roles.target and event_type in DIRECTIVE_TYPES:
+        roles.add("target", [a for c in tok.children if c.dep_ == "ccomp" for g in c.children
+                             if g.dep_ in ("nsubj", "nsubjpass") for a in index.phrase(g)], "subject of the demand")
+    roles.target = [a for a in roles.target if a not in roles.source]
+    return roles
 
 
-def _reach(tok: Token, index: ActorIndex, depth: int) -> list[str]:
+def _subject_bearer(tok: Token) -> Token:
+    """The verb whose subject is the trigger's: itself, or up through complements and conjuncts."""
+    verb = tok
+    while not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) and \
+            verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _reach(tok: Token, index: ActorIndex, roles: Roles, depth: int) -> None:
     """Actors a verb acts upon: its objects, else those behind its object noun, else its complement's."""
-    found = objects(tok, index) or _object_np(tok, index)
-    if found or depth == 0:
-        return found
-    return [a for c in tok.children if c.dep_ == "xcomp" for a in _reach(c, index, depth - 1)]
+    before = len(roles.target)
+    objects(tok, index, roles)
+    if len(roles.target) == before:
+        roles.add("target", [a for child in tok.children if child.dep_ == "dobj" for p in child.children
+                             if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS for a in _pobj(p, index)],
+                  "preposition on the object")
+    if len(roles.target) == before and depth:
+        for c in tok.children:
+            if c.dep_ == "xcomp":
+                _reach(c, index, roles, depth - 1)
 
 
-def objects(tok: Token, index: ActorIndex) -> list[str]:
+def objects(tok: Token, index: ActorIndex, roles: Roles) -> None:
     """Actors of a verb's object, dative, or to/with/against object."""
-    target: list[str] = []
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj"):
-            target += index.phrase(child)
+            roles.add("target", index.behind(child), f"object of '{tok.text}'")
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            target += _pobj(child, index)
-    return target
-
-
-def _object_np(tok: Token, index: ActorIndex) -> list[str]:
-    """Actors behind the verb's object noun: "lodged a protest with Albania", "rejected calls by Y"."""
-    return [a for child in tok.children if child.dep_ == "dobj" for p in child.children
-            if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS for a in _pobj(p, index)]
+            roles.add("target", _pobj(child, index), f"'{child.lower_}' object of '{tok.text}'")
 
 
 def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
     """Possessor, actor adjective or by-phrase as source; of/against/with object as target. An event
     noun carried by a light verb ("Italy announced a suspension of links with Serbia") takes the
     verb's subject as source and the verb's to/with/against object as target."""
-    source: list[str] = []
-    target: list[str] = []
+    roles = Roles([], [])
     intransitive = event_type == "CONSULT"
     for child in tok.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod"):
-            source += index.phrase(child)
+            roles.add("source", index.phrase(child), "possessor or modifier")
         elif child.dep_ == "prep":
             objs = _pobj(child, index)
-            if child.lower_ == "by" or (child.lower_ == "of" and intransitive):
-                source += objs
-            elif child.lower_ in ("of", "against", "with", "on", "to", "into"):
-                target += objs
+            if child.lower_ in ("by", "from") or (child.lower_ == "of" and intransitive):
+                roles.add("source", objs, f"'{child.lower_}' object")
+            elif child.lower_ in ("of", "against", "with", "on", "to", "into", "over"):
+                roles.add("target", objs, f"'{child.lower_}' object")
     head = tok.head
+    if tok.dep_ in ("dobj", "pobj") and _lemma_of_verb(tok) in UNDERGO_VERBS and not roles.target:
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        roles.add("target", [a for c in verb.children if c.dep_ == "nsubj" for a in index.phrase(c)],
+                  f"subject of '{verb.text}' (undergoes it)")
+        if not roles.source:
+            roles.add("source", [a for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                                 for a in _pobj(p, index)], f"'from' object of '{verb.text}'")
+    if tok.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS and not roles.source:
+        roles.add("source", [a for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                             for a in index.phrase(g)], f"agent of the light verb '{head.text}'")
     if tok.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
-        if not source:
-            source = [a for c in head.children if c.dep_ == "nsubj" for a in index.phrase(c)]
-        if not target:
-            target = [a for a in objects(head, index) if a not in source]
-    return Roles(_unique(source), _unique(target))
+        if not roles.source:
+            roles.add("source", [a for c in head.children if c.dep_ == "nsubj" for a in index.phrase(c)],
+                      f"subject of the light verb '{head.text}'")
+        if not roles.target:
+            objects(head, index, roles)
+    roles.target = [a for a in roles.target if a not in roles.source]
+    return roles
+
+
+def _lemma_of_verb(tok: Token) -> str:
+    """The lemma of the verb that takes ``tok`` as object, directly or through a preposition ("came under fire")."""
+    head = tok.head if tok.dep_ == "dobj" else tok.head.head
+    return head.lemma_.lower()
 
 
 def _pobj(prep: Token, index: ActorIndex) -> list[str]:
     return [a for g in prep.children if g.dep_ == "pobj" for a in index.phrase(g)]
-
-
-def _unique(ids: list[str]) -> list[str]:
-    return list(dict.fromkeys(ids))

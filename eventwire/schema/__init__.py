@@ -210,6 +210,12 @@ class Document(_Model):
     error: ErrorInfo | None = Field(None, description="why the record could not be processed; an error document "
                                     "carries only article and error")
 
+    def without_events_below(self, confidence: float) -> Document:
+        """The document with only the events whose confidence reaches ``confidence`` (``--min-confidence``)."""
+        if confidence <= 0:
+            return self
+        return self.model_copy(update={"events": [e for e in self.events if e.confidence >= confidence]})
+
     def to_json(self) -> str:
         """One JSON line; an error document carries only the article and the error, as the contract asks."""
         if self.error is not None:

@@ -46,7 +46,7 @@ def annotate(nlp: Language, text: str, actors=(), places=(), times=(), attributi
     doc.spans["ew_actors"] = spans
     doc._.ew_places, doc.spans["ew_places"] = _places(doc, places)
     doc._.ew_times, doc.spans["ew_times"] = _times(doc, times)
-    doc._.ew_attributions = _attributions(text, attributions)
+    doc._.ew_attributions = _attributions(text, attributions, {k: a.id for k, a in by_key.items()})
     return doc
 
 
@@ -69,12 +69,14 @@ def _times(doc: Doc, times) -> tuple[list[TimeExpr], list]:
     return items, spans
 
 
-def _attributions(text: str, attributions) -> list[Attribution]:
+def _attributions(text: str, attributions, actor_ids: dict[str, str]) -> list[Attribution]:
+    """(cue, content, source) triples; a source that is an actor's key is linked to that actor."""
     out = []
     for n, (cue, content, source) in enumerate(attributions, 1):
         cs, ce = _find(text, *_key(cue))
         ts, te = _find(text, *_key(content))
-        out.append(Attribution(id=f"r{n}", source=None, source_text=source, cue=text[cs:ce], cue_start=cs,
+        out.append(Attribution(id=f"r{n}", source=actor_ids.get(source), source_text=source, cue=text[cs:ce],
+                               cue_start=cs,
                                cue_end=ce, content_start=ts, content_end=te))
     return out
 

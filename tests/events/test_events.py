@@ -60,9 +60,8 @@ def test_component_dyads(nlp, stage, text, actors, want):
 
 
 @pytest.mark.parametrize(("text", "status"), [
-    ("Kim will meet Putin in Moscow.", "future"),
-    ("Kim plans to meet Putin.", "future"),
     ("Kim may meet Putin next week.", "hypothetical"),
+    ("Kim might meet Putin.", "hypothetical"),
     ("Kim did not meet Putin.", "negated"),
     ("Kim met Putin on Monday.", "asserted"),
 ])

@@ -138,14 +138,16 @@ def test_roles_many_plural_subjects_stay_fast(nlp, stage):
     started = time.perf_counter()
     stage.process(doc)
     assert time.perf_counter() - started < 2.0
-    assert len(doc._.ew_events) >= 400
+    # one real event (the same discussion, told 400 times) with every telling as a mention
+    assert sum(len(e.mentions) for e in doc._.ew_events) >= 400
 
 
 def test_component_place_in_subject_is_no_target(nlp, stage):
     text = "Soldiers in Guinea attacked the refugees."
-    got = _events(nlp, stage, text, actors=[("Soldiers", "GIN", "MIL", "group", "Soldiers")],
-                  places=[("Guinea", "GIN")])
-    assert got == [("ASSAULT", ["GIN"], [])]
+    soldiers = ("Soldiers", "GIN", "MIL", "group", "Soldiers")
+    (event,) = [row[3] for row in coded_events(nlp, stage, text, actors=[soldiers], places=[("Guinea", "GIN")])]
+    # the target is Guinea by the own-people convention, not because the soldiers are in Guinea
+    assert "country of the place" not in event.rule and "own country" in event.rule
 
 
 @pytest.mark.parametrize(("text", "actors", "want"), [
@@ -159,7 +161,7 @@ def test_component_standalone_nouns_need_a_target(nlp, stage, text, actors, want
 @pytest.mark.parametrize(("text", "actors", "want"), [
     ("Italy announced an embargo against Serbia.", [ITALY, SERBIA], ("SANCTION", ["ITA"], ["SRB"])),
     ("A member of the Syrian parliament began a hunger strike.",
-     [("Syrian parliament", "SYR", "LEG", "organization", "parliament")], ("PROTEST", ["SYR"], [])),
+     [("Syrian parliament", "SYR", "LEG", "organization", "parliament")], ("PROTEST", ["SYR"], ["SYR"])),
 ])
 def test_roles_light_verb_and_partitive_sources(nlp, stage, text, actors, want):
     assert want in _events(nlp, stage, text, actors=actors)

@@ -1,0 +1,57 @@
+"""Who may take part in a political event: the parties each PLOVER type needs.
+
+A dictionary coder that fires on any subject codes match reports and film reviews. A political event
+needs a political party on at least one side: a state, a government and its officials, armed forces
+and groups, parties, legislatures, courts and police, IGOs and NGOs, opposition and protesters, the
+media. A company, a person of no known office or a club is a party only beside a political one
+("the government sanctioned the firm", "prosecutors charged the businessman").
+"""
+
+from __future__ import annotations
+
+from eventwire.events.roles import ActorIndex, Roles
+
+__all__ = ["POLITICAL_SECTORS", "acceptable", "has_political_party", "political"]
+
+POLITICAL_SECTORS = frozenset({
+    "GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY", "IGO", "NGO", "MED", "JRN", "ELI", "INS",
+    "SEP", "UAF", "IMG", "RAD", "HRI", "CVL", "LAB", "REF", "MOD", "ETH", "REL", "CRM",
+})
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+VISIT_CODES = frozenset({"042", "043"})
+
+
+# In a sports report states are teams: only these sectors make a party political there (a ministry, a
+# court, the police: "charged by a Greek prosecutor" is a legal act in any report).
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY", "IGO", "NGO"})
+
+
+def political(actor, sport: bool = False) -> bool:
+    """A state, or an actor whose sector takes part in politics (in a sports report: an official one)."""
+    if sport:
+        return actor.kind != "state" and actor.sector in OFFICIAL_SECTORS
+    return actor.kind == "state" or actor.sector in POLITICAL_SECTORS
+
+
+def has_political_party(roles: Roles, index: ActorIndex, sport: bool = False, named_only: bool = False) -> bool:
+    """Whether a party is political; with ``named_only`` an actor the text does not name (the state of a
+    place, added by a convention) does not count."""
+    return any(political(index.actors[a], sport) and (index.actors[a].mentions or not named_only)
+               for a in roles.source + roles.target)
+
+
+def acceptable(kind: str, cameo: str, roles: Roles, index: ActorIndex, sport: bool = False) -> bool:
+    """Whether an event of type ``kind`` (CAMEO ``cameo``) with these parties is worth coding: a political
+    party the text names (violence may be known by its place alone: "a bombing in Kabul")."""
+    parties = roles.source + roles.target
+    if not has_political_party(roles, index, sport, named_only=kind != "ASSAULT"):
+        return False
+    if kind == "CONSULT" and cameo[:3] in VISIT_CODES:
+        if len(parties) < 2:
+            return False  # a visit is to someone or somewhere: "Kim visited factories" is no CONSULT
+        if not any(political(index.actors[a], sport) for a in roles.source):
+            return False  # the visitor makes a visit political: a traveller coming to Britain is no CONSULT
+    if kind in SYMMETRIC and roles.target:
+        countries = lambda ids: {index.actors[a].country for a in ids}  # noqa: E731
+        return countries(roles.source) != countries(roles.target)
+    return True
