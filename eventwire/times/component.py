@@ -123,6 +123,7 @@ class _Reading:
     headline: bytearray  # per token: 1 if its sentence has no final punctuation (a headline, a dateline)
     quarter: str | None = None
     reference: str | None = None
+    reference_end: int = -1  # where the expression that named ``reference`` ends
 
     def hints(self, span: Span, text: str) -> Hints:
         before = text[max(0, span.start_char - 16):span.start_char]
@@ -145,7 +146,11 @@ class _Reading:
         if QUARTER_TEXT.search(span.text) and re.fullmatch(r"\d{4}-Q[1-4]", tx.value) \
                 and not _COMPARED.search(span.text) and not self._ahead(tx.value):
             self.quarter = tx.value
-        self.reference = tx.value
+        self.reference, self.reference_end = tx.value, span.end_char
+
+    def apposed(self, span: Span, text: str) -> bool:
+        """The span renames the date just named: "Oct. 12, the day before the crash"."""
+        return self.reference_end >= 0 and text[self.reference_end:span.start_char].strip() == ","
 
 
 class TimesStage(Stage):
@@ -241,7 +246,11 @@ def resolve_span(span: Span, text: str, reading: _Reading) -> list[tuple[Span, T
 
 def _resolved(span: Span, text: str, reading: _Reading, tell: bool = True) -> Timex | None:
     """The value of ``span`` read against the article so far (and told to it, unless ``tell`` is off)."""
-    tx = resolve(span.text, reading.anchor, reading.hints(span, text))
+    said = span.text
+    if (m := _BEFORE_AFTER.match(text, span.end_char)) and _UNIT_ALONE.fullmatch(said) \
+            and not reading.apposed(span, text):
+        said += " " + m.group(1).lower()  # "the day after his death": a day on from the date in focus
+    tx = resolve(said, reading.anchor, reading.hints(span, text))
     if tx is None:
         return None
     tx = _fiscal(span, text, tx)
@@ -278,7 +287,8 @@ def not_a_time(span: Span, text: str, headline: bool) -> bool:
 
 
 _NAMED_DAY = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS, *HOLIDAY_NAMES]) + r")\b", re.IGNORECASE)
-_BEFORE_AFTER = re.compile(r"\s+(?:before|after)\b")
+_BEFORE_AFTER = re.compile(r"\s+(before|after)\b", re.IGNORECASE)
+_UNIT_ALONE = re.compile(r"the (?:day|week|month|year)", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+(?!later\b|ago\b|earlier\b|before\b|after\b|or\b|and\b)[a-z]", re.IGNORECASE)
 _OPENING = {"``", '"', "“", "'", "‘", "(", "[", "-", "--", "_"}
 

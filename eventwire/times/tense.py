@@ -28,6 +28,8 @@ _SCHEDULING = {
 # Put off "until Friday" / "to Friday": the new date is ahead.
 _DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "push", "move"}
 _UNTIL = {"until", "till", "to", "into"}
+# Given "until Tuesday to sign": a time granted runs to a deadline ahead of the grant.
+_GRANTING = {"give", "grant", "allow"}
 # Heads of a "to" infinitive that look ahead: "agreed to withdraw by Friday", "called on Iran to free them".
 _INTENTION = _SCHEDULING | {
     "want", "hope", "agree", "promise", "pledge", "vow", "threaten", "decide", "seek", "try", "prepare", "aim",
@@ -75,7 +77,7 @@ def verb_tense(span: Span, headline: bool = False) -> Tense:
             break
         tok = tok.head
         lemma = tok.lemma_.lower()
-        if prep in _UNTIL and lemma in _DEFERRING:
+        if (prep in _UNTIL and lemma in _DEFERRING) or (prep in ("until", "till") and lemma in _GRANTING):
             return "future"  # "was postponed until Friday": whatever the tense, the new date is ahead
         if _scheduling(tok, lemma, preps):
             return _plan_tense(tok)
@@ -99,7 +101,8 @@ def _scheduling(tok: Token, lemma: str, preps: set[str]) -> bool:
     if lemma in _SCHEDULING and tok.pos_ in ("ADJ", "VERB"):
         return True
     if lemma == "set" and tok.tag_ == "VBN":
-        return "for" in preps or _present_perfect(tok) or any(c.dep_ == "xcomp" for c in tok.children)
+        return "for" in preps or _present_perfect(tok) or any(
+            c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
     return False
 
 

@@ -202,3 +202,22 @@ def test_component_rates_are_sets(nlp, text: str, expected: tuple[str, str, str]
 )
 def test_component_wire_conventions(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the day after" an event counts on from the date in focus...
+        ("He died on Sept. 2. The men came to his house the day after his death.",
+         [("Sept. 2", "2023-09-02"), ("the day", "2023-09-03")]),
+        # ...but in apposition to a date it renames that date
+        ("On Sept. 2, the day before the crash, shares fell.", [("Sept. 2", "2023-09-02"), ("the day", "2023-09-02")]),
+        # a time granted until a day runs to a deadline ahead, whatever the tense of the grant
+        ("The court has given the family until 9 a.m. Tuesday to reply.", [("9 a.m. Tuesday", "2023-09-19T09:00")]),
+        # "set for" is a plan, also when the date hangs on another phrase of "set"
+        ("The issue will dominate a summit set for Washington in April.", [("April", "2024-04")]),
+        ("He set the table for dinner in April.", [("April", "2023-04")]),
+    ],
+)
+def test_component_anchors_and_deadlines(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected
