@@ -75,8 +75,8 @@ EXTRA = re.compile(
     r"the (?:latest|most recent|year-ago|year-earlier|comparable|corresponding) (?:period|quarter)|"
     r"(?:(?:at least|more than|about|nearly|almost|some|another|over|under)\s+)?(?:\d+|a|an|" + _NUM_WORD
     + r"|one|two|three|four|five|six|seven|eight|nine)(?:\s+and\s+a\s+half|\s+1/2)?\s+(?:(?:more|additional|further|"
-    r"straight|consecutive|trading|business|working)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?)"
-    r"(?![\s-]+old)|" + _YEAR_AFTER_PREP + r"|"
+    r"straight|consecutive|trading|business|working)\s+)?(?:decades?|years?|months?|weeks?|days?|hours?|minutes?)"
+    r"(?:\s+ago)?(?![\s-]+old)|" + _YEAR_AFTER_PREP + r"|"
     r"(?:the year )?(?:nineteen|eighteen)[\s-]" + _NUM_WORD + r"|the year two thousand(?:[\s-]" + _NUM_WORD + r")?|"
     r"the (?:nineteen[\s-])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|"
     r"(?<!\d )(?<![\w-])(?:years|months|weeks|decades|centuries))\b",

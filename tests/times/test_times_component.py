@@ -217,6 +217,8 @@ def test_component_wire_conventions(nlp, text: str, expected: list[tuple[str, st
         # "set for" is a plan, also when the date hangs on another phrase of "set"
         ("The issue will dominate a summit set for Washington in April.", [("April", "2024-04")]),
         ("He set the table for dinner in April.", [("April", "2023-04")]),
+        # decades counted back, which NER leaves untagged
+        ("They launched the revolution more than four decades ago.", [("more than four decades ago", "1983")]),
     ],
 )
 def test_component_anchors_and_deadlines(nlp, text: str, expected: list[tuple[str, str]]) -> None:
