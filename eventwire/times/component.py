@@ -150,7 +150,8 @@ class _Reading:
 
     def apposed(self, span: Span, text: str) -> bool:
         """The span renames the date just named: "Oct. 12, the day before the crash"."""
-        return self.reference_end >= 0 and text[self.reference_end:span.start_char].strip() == ","
+        gap = span.start_char - self.reference_end
+        return 0 < gap <= 3 and text[self.reference_end:span.start_char].strip() == ","
 
 
 class TimesStage(Stage):
