@@ -9,7 +9,7 @@ SHARED ?= ../shared
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev,spark]'
 	touch $(STAMP)
 
 demo: $(STAMP)  ## run the main job on the bundled example story

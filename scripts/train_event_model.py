@@ -76,8 +76,7 @@ def parse(golds: list[dict]):
     records = [validate_record({k: g.get(k) for k in ("id", "text", "published", "title", "url", "credit")},
                                seen, settings.max_chars) for g in golds]
     layouts = [find_layout(r.text, r.credit) for r in records]
-    docs = list(nlp.pipe((extractor._make_doc(r, lay) for r, lay in zip(records, layouts, strict=True)),
-                         batch_size=64))
+    docs = extractor.docs(records, layouts)
     stage = EventsStage(use_model=False)
     examples = [_main_example(stage, doc) for doc in docs]
     return records, layouts, docs, examples

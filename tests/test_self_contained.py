@@ -11,7 +11,8 @@ OUTSIDE = re.compile(r"ROOT\.parent|parents\[\d\]\.parent|\.\./shared|[\"']share
 # The gold gate (and the event-type model's training and rebuild test, which read the dev gold sets) and
 # the benchmarks (and the noise table, which reads the BBC bench) skip or stop with a reason without it.
 ALLOWED = {"scripts/eval_gate.py", "scripts/bench.py", "tests/corpus/test_gold_gate.py", "tests/test_self_contained.py",
-           "scripts/train_event_model.py", "tests/corpus/test_event_model.py", "scripts/noise_table.py"}
+           "scripts/train_event_model.py", "tests/corpus/test_event_model.py", "scripts/noise_table.py",
+           "scripts/bench_parallel.py", "scripts/bench_spark.py"}
 
 
 def outside_reads(root=ROOT) -> list[str]:

@@ -8,24 +8,34 @@ verb needs before it counts as a cue, because "said" is almost always a report w
 from __future__ import annotations
 
 __all__ = [
+    "ACT_CUES",
     "ADDRESSEE_VERBS",
     "ANY_HOLDER",
     "BELIEF_CUES",
     "CHANNEL_NOUNS",
     "CLAUSAL_CUES",
     "CONFIRM_LEMMAS",
-    "ACT_CUES",
     "DENY_LEMMAS",
+    "DESIRE_CUES",
     "EVIDENCE_NOUNS",
     "EVIDENCE_VERBS",
     "NO_HOLDER",
     "NOUN_CUES",
     "REPORTING_LEMMAS",
     "SPEECH_ACT_CUES",
+    "STANCE_ADJECTIVES",
+    "STANCE_CUES",
+    "STANCE_LEMMAS",
+    "STANCE_NOUNS",
     "STRONG_CUES",
+    "TOPIC_CUES",
+    "TOPIC_PREPS",
+    "VERBAL_ATTACKS",
     "XCOMP_CUES",
+    "cue_kind",
     "cue_status",
     "is_cue_lemma",
+    "verb_lemma",
 ]
 
 # Cues that say whether their content holds: they lend it the status "confirmed" or "denied".
@@ -103,6 +113,56 @@ CHANNEL_NOUNS = frozenset({
 })
 
 
+# Verbs of talk that name what was talked about or whom it was aimed at ("spoke about the deal",
+# "railed against the bill", "attacked Clinton for her vote", "thanked the voters"): cues when a
+# person or organisation is the subject and the topic or target follows (an object, a clause or
+# one of TOPIC_PREPS). "Attack" and "assail" are as often physical acts: they count only between
+# people (see ``VERBAL_ATTACKS``), so "troops attacked the town" holds no attribution.
+VERBAL_ATTACKS = frozenset({"attack", "assail"})
+TOPIC_CUES = VERBAL_ATTACKS | frozenset({
+    "talk", "speak", "discuss", "refer", "reference", "rail", "lament", "decry", "chant", "thank",
+    "credit", "portray", "list", "label", "liken", "compare", "detail", "outline", "highlight",
+    "underscore", "apologize", "apologise", "publish", "advocate", "tout", "characterize",
+    "characterise",
+})
+TOPIC_PREPS = frozenset({"about", "of", "on", "against", "to", "for", "as", "over"})
+
+# Stance verbs: belief, knowledge, wish, intention, preference, support. Cues when a person or
+# organisation holds the stance and its object follows; what they introduce is held, not said, so
+# their attributions are of kind "stance" (see ``cue_kind``). Agreeing and deciding are left out:
+# they are acts, coded by the events stage ("Kim has agreed to supply munitions").
+STANCE_CUES = frozenset({
+    "want", "wish", "hope", "plan", "intend", "aim", "seek", "prefer", "favor", "favour", "support",
+    "back", "oppose", "resist", "like", "love", "fear", "worry", "doubt", "know", "understand",
+    "realize", "realise", "recognize", "recognise", "remember", "learn", "see", "view", "regard",
+    "consider", "deem", "feel", "think", "believe", "expect", "suspect", "imagine",
+})
+
+# Stance verbs of wish and intention: their content is a proposition only as a clause or an
+# infinitive ("wants to leave", "hopes that ..."); with a noun object they name a thing wanted
+# ("wants lower taxes"), which reports nothing.
+DESIRE_CUES = frozenset({"want", "wish", "hope", "plan", "intend", "aim", "seek", "prefer"})
+
+# Predicative adjectives of stance: "X is confident that ...", "X was critical of ...".
+STANCE_ADJECTIVES = frozenset({
+    "sure", "certain", "confident", "convinced", "afraid", "worried", "concerned", "fearful",
+    "hopeful", "determined", "eager", "keen", "willing", "reluctant", "unwilling", "ready",
+    "happy", "glad", "pleased", "unhappy", "upset", "angry", "frustrated", "disappointed", "proud",
+    "critical", "skeptical", "sceptical", "supportive", "optimistic", "pessimistic", "aware",
+    "unaware", "opposed", "committed", "adamant", "insistent", "satisfied", "wary", "suspicious",
+    "doubtful", "bullish", "bearish", "passionate", "vocal", "outspoken", "enthusiastic",
+})
+
+# Nouns of stance or speech that a possessive holder turns into a cue: "Trump's support for the
+# wall", "her criticism of the deal", "their call for a recount".
+STANCE_NOUNS = frozenset({
+    "support", "opposition", "criticism", "view", "belief", "position", "stance", "hope", "plan",
+    "decision", "endorsement", "attack", "call", "demand", "request", "concern", "fear", "desire",
+    "wish", "intention", "goal", "vision", "praise", "condemnation", "push", "insistence",
+    "proposal", "pledge", "promise", "threat", "warning", "claim", "argument", "defense",
+    "defence", "embrace", "rejection", "dismissal", "denial", "opinion", "assessment",
+})
+
 
 # Cue verbs that are acts in their own right (accusing, demanding, threatening, promising,
 # denying): the events stage codes them as events, so they are not pure reporting.
@@ -117,7 +177,21 @@ ACT_CUES = frozenset({
 # written and by its words' lemmas ("accord", "according").
 REPORTING_LEMMAS = frozenset(
     (STRONG_CUES | CLAUSAL_CUES | {"describe", "echo", "express", "think"}
-     | {"according to", "according", "accord"}) - ACT_CUES
+     | {"according to", "according", "accord"}
+     | {"refer", "reference", "rail", "chant", "portray", "liken", "characterize", "characterise",
+        "highlight", "underscore", "detail", "outline", "tout", "list", "label"}) - ACT_CUES
+)
+
+# Lemmas whose attributions hold a stance (belief, wish, intention, support, feeling) rather than
+# report speech: "Analysts believe ...", "Clinton wants to ...", "X is confident that ...". What
+# they introduce is not reported as said, so it is not "reported" (see ``cue_kind``). Several are
+# events too ("support", "oppose", "plan", "want" as a demand): none is in REPORTING_LEMMAS but
+# "think".
+STANCE_LEMMAS = frozenset(
+    BELIEF_CUES | STANCE_CUES | STANCE_ADJECTIVES | {"expect", "seem", "appear"}
+    | {"support", "opposition", "view", "belief", "position", "stance", "hope", "plan", "decision",
+       "concern", "fear", "desire", "wish", "intention", "goal", "vision", "opinion", "assessment",
+       "embrace"}
 )
 
 _VOWELS = frozenset("aeiou")
@@ -154,7 +228,30 @@ def cue_status(cue: str) -> str:
     return _STATUS_BY_FORM.get(words[-1], "reported") if words else "reported"
 
 
+def cue_kind(lemma: str) -> str:
+    """ "stance" for a cue of belief, wish or attitude (lemma in STANCE_LEMMAS), else "report".
+
+    A report's content is what its source said, wrote or found: events in it are "reported" (or
+    confirmed, denied: ``cue_status``). A stance's content is what its source believes, wants or
+    plans: events in it are not reported by anyone, and whether they happened is read off the
+    stance itself (wanted, planned, expected: not yet; believed: hypothetical).
+    """
+    return "stance" if lemma in STANCE_LEMMAS else "report"
+
+
 def is_cue_lemma(lemma: str) -> bool:
-    """Whether a verb lemma can be a reporting cue at all (the cheap first filter)."""
+    """Whether a verb lemma can be a cue at all (the cheap first filter)."""
     return (lemma in STRONG_CUES or lemma in CLAUSAL_CUES or lemma in SPEECH_ACT_CUES
-            or lemma in XCOMP_CUES or lemma in BELIEF_CUES)
+            or lemma in XCOMP_CUES or lemma in BELIEF_CUES or lemma in TOPIC_CUES or lemma in STANCE_CUES)
+
+
+# The small model's lemmatiser reads "hopes", "hoped" as forms of "hop".
+_LEMMA_FIXES = {("hop", "hope"): "hope"}
+
+
+def verb_lemma(lemma: str, text: str) -> str:
+    """The lemma of a cue word, with the lemmatiser's known slips mended (lower-case lemma and text)."""
+    for (wrong, prefix), right in _LEMMA_FIXES.items():
+        if lemma == wrong and text.startswith(prefix):
+            return right
+    return lemma

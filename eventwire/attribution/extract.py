@@ -8,7 +8,6 @@ parenthetical cue (", RIA journalists reported."), the clause it comments on.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,50 +22,28 @@ from eventwire.attribution.cues import (
     NO_HOLDER,
     NOUN_CUES,
     SPEECH_ACT_CUES,
+    STANCE_CUES,
     STRONG_CUES,
+    TOPIC_CUES,
     XCOMP_CUES,
+    cue_kind,
     is_cue_lemma,
+    verb_lemma,
 )
-from eventwire.attribution.quotes import QUOTE_CHARS, quote_at
+from eventwire.attribution.nesting import assign_parents
+from eventwire.attribution.quotes import QUOTE_CHARS, QUOTE_MARKS, quote_at
+from eventwire.attribution.stance import stance_adjective, stance_noun, stance_verb, topic_verb
+from eventwire.attribution.syntax import SUBJECTS, CharSpan, Found, chars, children, source_span, subject
 
 _DASHES = frozenset("―—–")
 
 __all__ = ["Found", "find_attributions"]
 
-CharSpan = tuple[int, int]
-
-_SUBJECTS = ("nsubj", "csubj")
 _CLAUSES = ("ccomp", "parataxis")
-_CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp")
 _OBJECTS = ("dobj", "xcomp", "oprd", "attr")
 _CHANNEL_PREPS = {"on", "in", "via", "through", "during", "to"}
 _NOT_TOLD = {"story", "joke", "lie", "tale", "truth", "anecdote", "time", "difference"}
-_EDGE_PUNCT = set(",;:.!?-—–()[]") | {" ", "\n"}
 _QUOTE_GAP = 4  # characters of punctuation and space allowed between a quotation and its cue
-
-
-@dataclass
-class Found:
-    """One attribution before ids and parents are assigned (character offsets, end exclusive)."""
-
-    cue: CharSpan
-    lemma: str
-    source: CharSpan | None
-    source_root: int | None
-    content: CharSpan | None
-    channel: str | None
-    quote: bool
-
-
-def _chars(doc: Doc, first: int, last: int) -> CharSpan | None:
-    """Character span of tokens first..last (inclusive) with edge punctuation and space cut off."""
-    while first <= last and (doc[first].is_space or doc[first].text in _EDGE_PUNCT):
-        first += 1
-    while last >= first and (doc[last].is_space or doc[last].text in _EDGE_PUNCT):
-        last -= 1
-    if first > last:
-        return None
-    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
 def _strip_quotes(text: str, span: CharSpan) -> CharSpan:
@@ -83,18 +60,18 @@ def _strip_quotes(text: str, span: CharSpan) -> CharSpan:
     return start, end
 
 
-def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
 def _is_cue_verb(tok: Token) -> bool:
     """A verb that reports, not an adjective ("the said agreement") or another sense ("told a joke")."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
         return False
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     if lemma == "tell":
         return not any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_TOLD for c in tok.children)
     return is_cue_lemma(lemma)
+
+
+def _lemma(tok: Token) -> str:
+    return verb_lemma(tok.lemma_.lower(), tok.lower_)
 
 
 def _is_report_lemma(lemma: str) -> bool:
@@ -104,13 +81,13 @@ def _is_report_lemma(lemma: str) -> bool:
 
 def _is_bare_report(tok: Token) -> bool:
     """A reporting verb with a subject and nothing to report: the tail of an inversion."""
-    return (_is_cue_verb(tok) and bool(_children(tok, _SUBJECTS))
-            and not _children(tok, _CLAUSES + ("dobj",)))
+    return (_is_cue_verb(tok) and bool(children(tok, SUBJECTS))
+            and not children(tok, _CLAUSES + ("dobj",)))
 
 
 def _clause_child(tok: Token) -> Token | None:
     """The clausal complement, skipping a parenthetical reporter parsed as one ("..., X reported")."""
-    for c in _children(tok, _CLAUSES):
+    for c in children(tok, _CLAUSES):
         if c.i > tok.i and _is_bare_report(c) and _follows_break(c):
             continue
         lo, hi = (c.right_edge.i, tok.i) if c.i < tok.i else (tok.i, c.left_edge.i)
@@ -122,70 +99,28 @@ def _clause_child(tok: Token) -> Token | None:
 
 def _follows_break(tok: Token) -> bool:
     """Whether the clause of `tok` (its left edge) follows a comma, dash or closing quotation mark."""
-    left = min([tok.i] + [c.left_edge.i for c in _children(tok, _SUBJECTS)])
+    left = min([tok.i] + [c.left_edge.i for c in children(tok, SUBJECTS)])
     if left == 0:
         return False
     prev = tok.doc[left - 1]
-    return prev.text in {",", "—", "–", "-", "--"} or (prev.text in QUOTE_CHARS and left >= 2)
-
-
-def _subject(tok: Token) -> Token | None:
-    """The speaker: the subject, the agent of a passive, or the subject of the verb it depends on."""
-    for _ in range(4):
-        subj = _children(tok, _SUBJECTS)
-        if subj:
-            return subj[0]
-        for agent in _children(tok, ("agent",)):
-            pobj = _children(agent, ("pobj",))
-            if pobj:
-                return pobj[0]
-        if _children(tok, ("nsubjpass",)) and tok.lemma_.lower() != "quote":
-            return None
-        if tok.dep_ == "relcl":
-            return tok.head
-        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-            tok = tok.head.head
-            passive = _children(tok, ("nsubjpass",))
-            if passive and tok.lemma_.lower() == "quote":
-                return passive[0]
-            continue
-        if tok.dep_ not in _CLIMB or tok.head is tok:
-            return None
-        tok = tok.head
-    return None
-
-
-def _source_span(tok: Token) -> CharSpan | None:
-    """The whole noun phrase of the speaker; for a relative clause's antecedent, without the clause."""
-    last = tok.right_edge.i
-    relcl = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
-    if relcl:
-        last = tok.i
-    first = tok.left_edge.i
-    while first < tok.i and (tok.doc[first].text in QUOTE_CHARS or "\n" in tok.doc[first].text):
-        first += 1
-    for i in range(tok.i - 1, first - 1, -1):
-        if "\n" in tok.doc[i].text_with_ws:
-            first = i + 1
-            break
-    return _chars(tok.doc, first, last)
+    return prev.text in {",", "—", "–", "-", "--"} or (prev.text in QUOTE_MARKS and left >= 2)
 
 
 def _channel(tok: Token, text: str) -> str | None:
     """The medium named with the cue: "on Telegram", "in a statement", "told state television"."""
-    for prep in _children(tok, ("prep",)):
+    for prep in children(tok, ("prep",)):
         if prep.lower_ not in _CHANNEL_PREPS:
             continue
-        for pobj in _children(prep, ("pobj",)):
+        for pobj in children(prep, ("pobj",)):
             named = prep.lower_ in ("on", "via") and pobj.pos_ == "PROPN" and pobj.ent_type_ not in (
                 "DATE", "TIME", "GPE", "PERSON", "NORP")
             if pobj.lemma_.lower() in CHANNEL_NOUNS or named:
-                span = _chars(tok.doc, prep.i, prep.right_edge.i)
+                span = chars(tok.doc, prep.i, prep.right_edge.i)
                 return text[span[0]:span[1]] if span else None
     if tok.lemma_.lower() == "tell":
-        for obj in _children(tok, ("dobj", "dative")):
+        for obj in children(tok, ("dobj", "dative")):
             if obj.lemma_.lower() in CHANNEL_NOUNS:
-                span = _chars(tok.doc, obj.left_edge.i, obj.i)
+                span = chars(tok.doc, obj.left_edge.i, obj.i)
                 return text[span[0]:span[1]] if span else None
     return None
 
@@ -207,19 +142,18 @@ class _Finder:
     def content(self, tok: Token) -> tuple[CharSpan | None, bool]:
         """(content span, is a direct quotation) for a cue verb, or (None, False)."""
         clause = _clause_child(tok)
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         if not _is_report_lemma(lemma):
             return self._attitude(tok, lemma, clause), False
         if clause is not None:
-            span = _chars(self.doc, clause.left_edge.i, clause.right_edge.i)
+            span = chars(self.doc, clause.left_edge.i, clause.right_edge.i)
             return self._as_quote(span) if span else (None, False)
-        has_object = bool(_children(tok, _OBJECTS))
+        has_object = bool(children(tok, _OBJECTS))
         if not has_object and (_follows_break(tok) or self._quote_before(tok) is not None):
             return self._parenthetical(tok)
         after = self._quote_after(tok)
         if after is not None:
             return after, True
-        lemma = tok.lemma_.lower()
         if lemma in SPEECH_ACT_CUES or lemma in STRONG_CUES or _is_finding(tok):
             return self._object(tok), False
         return None, False
@@ -227,11 +161,11 @@ class _Finder:
     def _attitude(self, tok: Token, lemma: str, clause: Token | None) -> CharSpan | None:
         """Content of a belief or attitude verb: the clause it governs, or its infinitive."""
         if clause is not None and clause.i > tok.i and lemma in BELIEF_CUES:
-            return _chars(self.doc, clause.left_edge.i, clause.right_edge.i)
+            return chars(self.doc, clause.left_edge.i, clause.right_edge.i)
         if lemma in XCOMP_CUES:
-            inf = next((c for c in _children(tok, ("xcomp",)) if c.i > tok.i), None)
+            inf = next((c for c in children(tok, ("xcomp",)) if c.i > tok.i), None)
             if inf is not None:
-                return _chars(self.doc, inf.left_edge.i, inf.right_edge.i)
+                return chars(self.doc, inf.left_edge.i, inf.right_edge.i)
         return None
 
     def _as_quote(self, span: CharSpan) -> tuple[CharSpan, bool]:
@@ -241,7 +175,7 @@ class _Finder:
         return _strip_quotes(self.text, span), False
 
     def _clause_left(self, tok: Token) -> int:
-        return min([tok.i] + [c.left_edge.i for c in _children(tok, _SUBJECTS)])
+        return min([tok.i] + [c.left_edge.i for c in children(tok, SUBJECTS)])
 
     def _quote_before(self, tok: Token) -> CharSpan | None:
         """The quotation that ends just before the cue's clause: “...,” he said."""
@@ -274,10 +208,10 @@ class _Finder:
         if head is not tok and head.i < tok.i:
             first = head.left_edge.i
             if tok.right_edge.i + 1 < len(self.doc) and self.doc[tok.right_edge.i + 1].text == ",":
-                return _chars(self.doc, first, head.right_edge.i), False
+                return chars(self.doc, first, head.right_edge.i), False
         else:
             first = tok.sent.start
-        span = _chars(self.doc, first, left - 1) if left > first else None
+        span = chars(self.doc, first, left - 1) if left > first else None
         return (self._as_quote(span) if span else (None, False))
 
     def _object(self, tok: Token) -> CharSpan | None:
@@ -286,17 +220,36 @@ class _Finder:
         deps = ("xcomp",) if lemma in ADDRESSEE_VERBS else _OBJECTS
         objs = [c for c in tok.children if c.dep_ in deps and c.i > tok.i]
         if lemma == "call":
-            objs += [p for p in _children(tok, ("prep",)) if p.lower_ in ("for", "on")]
+            objs += [p for p in children(tok, ("prep",)) if p.lower_ in ("for", "on")]
         if not objs:
             return None
-        return _chars(self.doc, min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs))
+        return chars(self.doc, min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs))
 
 
 def _verb_attribution(finder: _Finder, tok: Token) -> Found | None:
-    """An attribution for a cue verb, or None when this use of the verb reports nothing."""
-    lemma = tok.lemma_.lower()
+    """An attribution for a cue verb, or None when this use of the verb reports nothing.
+
+    A verb of saying or attitude is read by the reporting rules first; a stance or topic verb
+    (some are both: "hope", "fear") is then read by the stance rules, and a verb of saying that
+    found no clause or quotation may still name its topic ("complained about the debate").
+    """
+    lemma = _lemma(tok)
+    item = _report_attribution(finder, tok, lemma) if _is_reporting_verb(lemma) else None
+    if item is None and (lemma in STANCE_CUES or lemma in TOPIC_CUES):
+        item = stance_verb(tok, lemma)
+    if item is None and _is_report_lemma(lemma):
+        item = topic_verb(tok, lemma)
+    return item
+
+
+def _is_reporting_verb(lemma: str) -> bool:
+    return _is_report_lemma(lemma) or lemma in XCOMP_CUES or lemma in BELIEF_CUES
+
+
+def _report_attribution(finder: _Finder, tok: Token, lemma: str) -> Found | None:
+    """The reporting rules' reading of a verb of saying, belief or attitude."""
     content, quote = finder.content(tok)
-    subj = _subject(tok)
+    subj = subject(tok)
     if content is None and lemma != "say":
         return None
     if lemma == "tell" and subj is None:
@@ -305,11 +258,11 @@ def _verb_attribution(finder: _Finder, tok: Token) -> Found | None:
         return None
     if lemma not in STRONG_CUES and lemma not in CLAUSAL_CUES and subj is None and lemma not in NO_HOLDER:
         return None
-    source = _source_span(subj) if subj is not None else None
+    source = source_span(subj) if subj is not None else None
     return Found(
         cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source,
         source_root=subj.i if subj is not None else None,
-        content=content, channel=_channel(tok, finder.text), quote=quote,
+        content=content, channel=_channel(tok, finder.text), quote=quote, kind=cue_kind(lemma), token=tok.i,
     )
 
 
@@ -327,9 +280,9 @@ def _in_poll(tok: Token) -> Found | None:
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lemma_.lower() not in ("poll", "survey"):
         return None
-    content = _chars(tok.doc, tok.right_edge.i + 1, tok.sent.end - 1)
+    content = chars(tok.doc, tok.right_edge.i + 1, tok.sent.end - 1)
     return Found(
-        cue=(tok.idx, tok.idx + len(tok)), lemma="in", source=_source_span(pobj), source_root=pobj.i,
+        cue=(tok.idx, tok.idx + len(tok)), lemma="in", source=source_span(pobj), source_root=pobj.i,
         content=content, channel=None, quote=False,
     )
 
@@ -356,8 +309,8 @@ def _according_to(tok: Token) -> Found | None:
     if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
         return None
     to = doc[tok.i + 1]
-    pobj = _children(to, ("pobj",))
-    source = _source_span(pobj[0]) if pobj else None
+    pobj = children(to, ("pobj",))
+    source = source_span(pobj[0]) if pobj else None
     pp_last = to.right_edge.i
     head = tok.head
     while head.dep_ == "conj" and head.head is not head:
@@ -367,7 +320,7 @@ def _according_to(tok: Token) -> Found | None:
         first, last = sent.start, sent.end - 1
     else:
         first, last = head.left_edge.i, head.right_edge.i
-    content = _chars(doc, first, tok.i - 1) if tok.i > first else _chars(doc, pp_last + 1, last)
+    content = chars(doc, first, tok.i - 1) if tok.i > first else chars(doc, pp_last + 1, last)
     return Found(
         cue=(tok.idx, to.idx + len(to)), lemma="according to", source=source,
         source_root=pobj[0].i if pobj else None, content=content, channel=None, quote=False,
@@ -375,41 +328,55 @@ def _according_to(tok: Token) -> Found | None:
 
 
 def _colon_cue(tok: Token, text: str) -> Found | None:
-    """ "Peskov: ...", "Poll: ...", "- Pew Research: “...”" — a short name opening a line, then a colon.
+    """ "Peskov: ...", "Poll: ...", "- Pew Research: “...”", "WALLACE: ..." — a short name opening a
+    line or a sentence, then a colon; the content runs to the end of the line.
 
-    The name may follow a dash (digest style) and may be a capitalised noun (headline style).
+    The name may follow a dash (digest style) or an opening quotation mark (a quoted transcript),
+    and may be a capitalised noun (headline style) or a speaker label in capitals. The parser often
+    cuts a transcript's "PENCE:" into a sentence of its own, so the line, not the sentence, bounds
+    the content. Only the few tokens before the colon and the one line after it are looked at.
     """
-    sent = tok.sent
-    start = sent.start
-    for i in range(tok.i - 1, sent.start - 1, -1):
-        if "\n" in tok.doc[i].text or tok.doc[i].text in _DASHES or tok.doc[i].text in ("-", "--"):
+    doc = tok.doc
+    start = max(tok.sent.start, tok.i - _LABEL_TOKENS - 2)
+    for i in range(tok.i - 1, start - 1, -1):
+        if "\n" in doc[i].text or doc[i].text in _DASHES or doc[i].text in ("-", "--"):
             start = i + 1
             break
-    while start < tok.i and tok.doc[start].is_space:
+    else:
+        if start > tok.sent.start:
+            return None
+    while start < tok.i and (doc[start].is_space or doc[start].text in QUOTE_MARKS):
         start += 1
-    left = tok.doc[start:tok.i]
-    if not 1 <= len(left) <= 6 or tok.i + 3 >= sent.end:
+    left = doc[start:tok.i]
+    if not 1 <= len(left) <= _LABEL_TOKENS:
         return None
     if any(t.pos_ in ("VERB", "AUX", "ADP") for t in left) or not _is_name(left):
         return None
-    end = sent.end - 1
-    for i in range(tok.i + 1, sent.end):
-        if "\n" in tok.doc[i].text:
-            end = i - 1
-            break
-    content = _chars(tok.doc, tok.i + 1, end)
+    end = tok.i
+    while end + 1 < len(doc) and "\n" not in doc[end + 1].text:
+        end += 1
+    if end < tok.i + 3:
+        return None
+    content = chars(doc, tok.i + 1, end)
     if content is None:
         return None
-    content, quote = _quote_or_plain(text, content)
+    content, quote = _quote_or_plain(text, _strip_quotes(text, content))
     return Found(
-        cue=(tok.idx, tok.idx + 1), lemma=":", source=_chars(tok.doc, start, tok.i - 1),
+        cue=(tok.idx, tok.idx + 1), lemma=":", source=chars(doc, start, tok.i - 1),
         source_root=left.root.i, content=content, channel=None, quote=quote,
     )
 
 
+_LABEL_TOKENS = 6  # the longest name or label a colon cue takes as its source
+
+
 def _is_name(tokens: Span) -> bool:
-    """A proper name, or a capitalised headline word or two ("Poll", "New Survey")."""
+    """A proper name, a capitalised headline word or two ("Poll", "New Survey"), or a transcript's
+    speaker label in capitals ("WALLACE", "MR. PENCE")."""
     if any(t.pos_ == "PROPN" for t in tokens):
+        return True
+    words = [t for t in tokens if t.is_alpha]
+    if words and len(tokens) <= 3 and all(t.is_upper and len(t) > 1 for t in words):
         return True
     return len(tokens) <= 2 and all(t.is_title and t.pos_ == "NOUN" for t in tokens)
 
@@ -436,7 +403,7 @@ def _dash_cue(tok: Token, finder: _Finder) -> Found | None:
     if not names or not (names[0].is_title or names[0].pos_ == "PROPN"):
         return None
     return Found(
-        cue=(dash, dash + 1), lemma="―", source=_chars(doc, names[0].i, names[-1].i),
+        cue=(dash, dash + 1), lemma="―", source=chars(doc, names[0].i, names[-1].i),
         source_root=names[0].i, content=quote, channel=None, quote=True,
     )
 
@@ -453,16 +420,17 @@ def _noun_cue(tok: Token) -> Found | None:
         speaker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     return Found(
         cue=(tok.idx, tok.idx + len(tok)), lemma=tok.lemma_.lower(),
-        source=_source_span(speaker) if speaker is not None else None,
+        source=source_span(speaker) if speaker is not None else None,
         source_root=speaker.i if speaker is not None else None,
-        content=_chars(tok.doc, clause.left_edge.i, clause.right_edge.i), channel=None, quote=False,
+        content=chars(tok.doc, clause.left_edge.i, clause.right_edge.i), channel=None, quote=False,
     )
 
 
 def _quote_or_plain(text: str, span: CharSpan) -> tuple[CharSpan, bool]:
     """The span, and whether it is wholly a quotation (opens and closes with a mark)."""
     inner = text[span[0]:span[1]]
-    is_quote = len(inner) > 2 and inner[0] in QUOTE_CHARS and inner[-1] in QUOTE_CHARS
+    is_quote = len(inner) > 2 and (inner[0] in QUOTE_CHARS or inner[:2] in QUOTE_MARKS) \
+        and (inner[-1] in QUOTE_CHARS or inner[-2:] == "''")
     return span, is_quote
 
 
@@ -483,11 +451,52 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
             item = _colon_cue(tok, finder.text)
         elif tok.text[-1] in _DASHES or tok.text == "--":
             item = _dash_cue(tok, finder)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
-            item = _noun_cue(tok)
+        elif tok.pos_ == "NOUN":
+            item = _noun_cue(tok) if tok.lemma_.lower() in NOUN_CUES else None
+            item = item or stance_noun(tok)
+        elif tok.pos_ == "ADJ":
+            item = stance_adjective(tok)
         elif _is_cue_verb(tok):
             item = _verb_attribution(finder, tok)
-        if item is not None:
+        if item is not None and not _quoted(finder, item):
             found.append(item)
-    return found
+    return _without_nested_stances(found)
+
+
+def _without_nested_stances(found: list[Found]) -> list[Found]:
+    """Drop stances and speech acts found inside the content of another attribution.
+
+    "Palmieri said Trump cannot defend his record": "defend" is part of what Palmieri said, not a
+    second attribution; "The White House said it believes ...": the belief is what was said. A
+    verb of saying stays nested ("Putin told reporters that ..., RIA reported"): that is a chain
+    of reports. PolNeAR's annotators mark almost no attribution inside another's content (129 of
+    19,875 in its training part).
+    """
+    parents = assign_parents([f.cue for f in found], [f.content for f in found])
+    return [f for f, parent in zip(found, parents, strict=True) if parent is None or _is_saying(f)]
+
+
+def _is_saying(item: Found) -> bool:
+    """A plain report of speech or writing, which may be reported within another report."""
+    return item.kind == "report" and item.lemma in _SAYING
+
+
+# Verbs of plain saying: they report speech whoever reports them in turn. Speech acts (called,
+# urged, denied) and stances inside a report are part of what was reported.
+_SAYING = frozenset({"say", "tell", "add", "note", "write", "report", "explain", "ask", "argue", "suggest",
+                     "state", "according to"})
+
+
+def _quoted(finder: _Finder, item: Found) -> bool:
+    """Whether the cue lies inside a direct quotation: the quoted speaker's own words, not the reporter's.
+
+    A quotation is content already attributed to whoever is quoted; "“I think we will win,” she said"
+    holds one attribution (she said), not two. PolNeAR's annotators mark none inside quotations.
+    A speaker label that opens the quotation ("“WALLACE: Let's start ...") is the transcript's, not
+    the speaker's: it stays.
+    """
+    inside = quote_at(finder.quotes, *item.cue)
+    if inside is None or not (inside[0] < item.cue[0] and item.cue[1] < inside[1]):
+        return False
+    return not (item.lemma == ":" and item.source is not None and item.source[0] - inside[0] <= 2)
 

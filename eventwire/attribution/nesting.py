@@ -9,10 +9,11 @@ never linked both ways, so the parent links always form a forest.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Protocol
 
-__all__ = ["Span", "assign_parents", "enclosing"]
+__all__ = ["ContentIndex", "Span", "assign_parents"]
 
 Span = tuple[int, int]
 
@@ -95,18 +96,24 @@ def _width(content: Span | None) -> int:
     return content[1] - content[0] if content is not None else 0
 
 
-def enclosing(attributions: Sequence[_HasContent], start: int, end: int) -> int | None:
-    """Index of the attribution whose content most tightly contains [start, end), if any.
+class ContentIndex:
+    """The attribution whose content most tightly holds a stretch of text, asked for many stretches of a doc.
 
-    This is what the events stage asks: an event whose evidence lies in a reported content is
-    reported by that attribution.
+    This is what the events stage asks: an event whose trigger lies in a reported content is reported
+    by that attribution. A content holding [start, end) starts at or before ``start`` and no earlier
+    than ``end`` minus the longest content, so a bisection over the contents sorted by start bounds
+    each question to the contents open around it: the cost per event does not grow with the number
+    of attributions in the article.
     """
-    best, best_len = None, None
-    for i, a in enumerate(attributions):
-        if a.content_start is None or a.content_end is None:
-            continue
-        if a.content_start <= start and end <= a.content_end:
-            size = a.content_end - a.content_start
-            if best_len is None or size < best_len:
-                best, best_len = i, size
-    return best
+
+    def __init__(self, attributions: Sequence[_HasContent]) -> None:
+        self._spans = sorted((a.content_start, a.content_end, i) for i, a in enumerate(attributions)
+                             if a.content_start is not None and a.content_end is not None)
+        self._starts = [span[0] for span in self._spans]
+        self._longest = max((e - s for s, e, _ in self._spans), default=0)
+
+    def enclosing(self, start: int, end: int) -> int | None:
+        """Index of the attribution whose content most tightly contains [start, end) (the earliest on a tie)."""
+        lo, hi = bisect_left(self._starts, end - self._longest), bisect_right(self._starts, start)
+        best = min(((e - s, i) for s, e, i in self._spans[lo:hi] if end <= e), default=None)
+        return best[1] if best is not None else None

@@ -1,8 +1,10 @@
 """Quotation spans of a text, found from the quotation marks alone (no parse needed).
 
-Curly marks say which way they face; straight ones alternate, and a paragraph break closes any
-quote still open, because news style reopens a quote that runs on into the next paragraph rather
-than closing it.
+Curly marks say which way they face, and a curly quotation may hold another one written with the
+same marks ("“... what he calls “hell” ...”"), so they are counted by depth. Straight marks (``"``
+and the typewriter pair ``''`` that some papers print for a double quote) alternate, and a
+paragraph break closes any quote still open, because news style reopens a quote that runs on
+into the next paragraph rather than closing it.
 """
 
 from __future__ import annotations
@@ -10,30 +12,38 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-__all__ = ["QUOTE_CHARS", "find_quotes", "quote_at"]
+__all__ = ["QUOTE_CHARS", "QUOTE_MARKS", "find_quotes", "quote_at"]
 
 QUOTE_CHARS = frozenset('"“”‘’«»„')
-_MARK = re.compile(r'["“”«»„\n]|‘|(?<![A-Za-z])’|’(?![A-Za-z])')
-_OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+# the marks as tokens: a character above, or the typewriter pairs spaCy keeps as one token
+QUOTE_MARKS = QUOTE_CHARS | {"''", "``"}
+_MARK = re.compile(r"''|``|[\"“”«»„\n]|‘|(?<![A-Za-z])’|’(?![A-Za-z])")
+# opener -> closer; an opener that is its own closer alternates, the others nest
+_CLOSERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "''": "''", "``": "''"}
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of every double-quoted stretch, marks included, in text order."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    closer = ""
+    opener = closer = ""
+    depth = 0
     for m in _MARK.finditer(text):
-        ch, pos = m.group(), m.start()
-        if ch == "\n":
+        mark, pos = m.group(), m.start()
+        if mark == "\n":
             if open_at is not None and pos - open_at > 1:
                 spans.append((open_at, pos))
             open_at = None
         elif open_at is None:
-            if ch in _OPENERS or ch == '"':
-                open_at, closer = pos, _OPENERS.get(ch, '"')
-        elif ch == closer:
-            spans.append((open_at, pos + 1))
-            open_at = None
+            if mark in _CLOSERS:
+                open_at, opener, closer, depth = pos, mark, _CLOSERS[mark], 1
+        elif mark == closer:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, m.end()))
+                open_at = None
+        elif mark == opener:
+            depth += 1
     if open_at is not None and len(text) - open_at > 1:
         spans.append((open_at, len(text)))
     return [s for s in spans if text[s[0]] != "‘" or s[1] - s[0] < 200]

@@ -8,10 +8,12 @@ event of that type needs -> status, attribution and date -> one event per real e
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from collections.abc import Iterator
 
-from eventwire.attribution import REPORTING_LEMMAS, cue_status, enclosing_attribution
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.attribution import REPORTING_LEMMAS, ContentIndex, cue_status
 from eventwire.events.candidates import (
     Candidate,
     find_candidates,
@@ -20,19 +22,21 @@ from eventwire.events.candidates import (
     with_sentence_types,
 )
 from eventwire.events.dating import event_date
-from eventwire.events.domain import is_sport_report
+from eventwire.events.domain import officials_only
 from eventwire.events.features import features
 from eventwire.events.lexicon import CodeInfo, Lexicon, load_lexicon
 from eventwire.events.merge import merge_mentions
 from eventwire.events.model import Prediction, TypeModel, load_model
 from eventwire.events.parties import acceptable, has_political_party
-from eventwire.events.roles import ActorIndex, Roles, clause_tokens, noun_roles, verb_roles
+from eventwire.events.roles import CLAUSE_DEPS, ActorIndex, Roles, clause_tokens, joint_subject, noun_roles, verb_roles
 from eventwire.events.status import modality, pledge, pronoun_subject
 from eventwire.nlp.stage import Stage
 from eventwire.schema import Attribution, Event, Mention
 
 __all__ = ["EventsStage", "make_events"]
 
+# Prepositions of a trigger's phrase that lead to the place it acts on ("withdraw from", "aid into").
+DIRECTION_PREPS = frozenset({"from", "to", "into", "onto", "toward", "towards", "across", "inside", "over"})
 # Prepositions whose object is where the event happened (not "from": that is the origin).
 PLACE_PREPS = frozenset({"in", "at", "near", "to", "inside", "outside", "on", "across", "throughout"})
 VISIT_CODES = frozenset({"042", "043"})
@@ -43,6 +47,12 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THR
 OWN_PEOPLE_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "REQUEST", "THREATEN", "REJECT", "ASSAULT", "ACCUSE"})
 # Dependents that name what the act is done to or asks for.
 _ACTED_ON = frozenset({"dobj", "xcomp", "ccomp", "prep", "nsubjpass"})
+# Types whose coordinated subject acts with itself ("X and Y agreed", "X and Y met"): one on the other.
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Words of a clause that make its coordinated subject act on each other ("failed to reach agreement").
+RECIPROCAL_WORDS = frozenset({
+    "agreement", "deal", "pact", "treaty", "accord", "talks", "negotiation", "ceasefire", "truce", "joint",
+    "bilateral", "together", "other", "another", "mutual", "jointly"})
 # Verbs whose object is the party met ("met Putin"); another object is a target met ("met the deadline").
 MEETING_VERBS = frozenset({"meet", "see", "receive", "host", "welcome", "visit"})
 # Types whose roles the parse reads differently (CONSULT has no object party, REQUEST an addressee).
@@ -80,12 +90,12 @@ class EventsStage(Stage):
         """The main candidate of each clause, among those with a political party; with ``predicates``, also
         the main predicate of each sentence that has none (only the type model can read those)."""
         found = find_candidates(doc, self.lexicon, index, ctx.reporting_cues)
-        main = main_candidates([c for c in found if has_political_party(c.roles, index, ctx.sport)
+        main = main_candidates([c for c in found if has_political_party(c.roles, index, ctx.officials_only)
                                 or self._acts_on_place(c, ctx)], ctx.status_cues)
         if predicates:
             covered = {c.tok.sent.start for c in main}
             main = sorted(main + [c for c in predicate_candidates(doc, index, ctx.reporting_cues, covered)
-                                  if has_political_party(c.roles, index, ctx.sport)], key=lambda c: c.tok.i)
+                                  if has_political_party(c.roles, index, ctx.officials_only)], key=lambda c: c.tok.i)
         return with_sentence_types(main, found)
 
     def typing_examples(self, doc: Doc) -> list[tuple[Candidate, list[str]]]:
@@ -112,9 +122,11 @@ class EventsStage(Stage):
             roles = noun_roles(tok, code.type, index) if cand.nominal else verb_roles(tok, code.type, index)
         clause = clause_tokens(tok)
         place = ctx.place_in(clause)
-        self._place_target(cand, code, roles, index, ctx, place)
+        self._place_target(cand, code, roles, index, ctx)
         self._state_agent(tok, code, roles, index, ctx, place)
         self._own_people(tok, code, roles, index)
+        if code.type in JOINT_TYPES or any(t.lemma_.lower() in RECIPROCAL_WORDS for t in tok.subtree):
+            joint_subject(tok, roles, index)
         status, att = _status(tok, ctx)
         if not roles.source and att is not None and att.source and pronoun_subject(tok):
             roles.add("source", [att.source], "pronoun subject: the speaker")
@@ -122,7 +134,8 @@ class EventsStage(Stage):
                 status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
             code = cand.hit.code
         code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
-        if not acceptable(code.type, code.cameo, roles, index, ctx.sport) or _meets_a_thing(tok, code, roles, index) \
+        if not acceptable(code.type, code.cameo, roles, index, ctx.officials_only) \
+                or _meets_a_thing(tok, code, roles, index) \
                 or (cand.nominal and not roles.source and not self.lexicon.standalone(tok)):
             return None  # an event noun names its agent, unless it names an event alone ("sanctions on X")
         time_id, date, basis = event_date(ctx.time_in(clause if not cand.nominal else clause + clause_tokens(tok.head)),
@@ -146,15 +159,25 @@ class EventsStage(Stage):
         return self.lexicon.defaults[prediction.type]
 
     def _place_target(self, cand: Candidate, code: CodeInfo, roles: Roles, index: ActorIndex,
-                      ctx: _DocContext, place: str | None) -> None:
-        """An act on a place with no named party acted upon acts on the place's country."""
-        if roles.target or not (code.cameo[:3] in VISIT_CODES or code.type in PLACE_TARGET_TYPES):
+                      ctx: _DocContext) -> None:
+        """An act on a place with no named party acted upon acts on the place's country: the place of the
+        trigger's object or of a phrase of direction ("withdraw its troops from Iraq", "a ceasefire in eastern
+        Ukraine"); for visits and acts done on a place (attacks, protests, arrests) the place where they
+        happen too. Never the sources' own country: that is where they act or come from, not what they act on."""
+        visit = code.cameo[:3] in VISIT_CODES
+        if roles.target or code.type == "CONSULT" and not visit:
             return
-        acted_on = ctx.object_place(cand.tok) or ctx.place_in(_outside_subject(clause_tokens(cand.tok)))
-        if acted_on:
-            country = ctx.place_country.get(acted_on)
-            roles.add("target", index.of_country(country, self.lexicon.countries.get(country or "")),
-                      "country of the place acted upon")
+        spans = list(ctx.acted_on_places(cand.tok))
+        if visit or code.type in PLACE_TARGET_TYPES:
+            spans += ctx.places_in(_outside_subject(clause_tokens(cand.tok)))
+        own = {index.actors[a].country for a in roles.source}
+        for span in spans:
+            country = ctx.place_country.get(span.kb_id_)
+            if country and country not in own:
+                mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
+                roles.add("target", index.of_place(mention, country, self.lexicon.countries.get(country)),
+                          "country of the place acted upon")
+                return
 
     def _state_agent(self, tok: Token, code: CodeInfo, roles: Roles, index: ActorIndex, ctx: _DocContext,
                      place: str | None) -> None:
@@ -206,8 +229,9 @@ class _DocContext:
         self.doc = doc
         self.text = doc.text
         self.published = doc._.published
-        self.sport = is_sport_report(doc)
+        self.officials_only = officials_only(doc)
         self.attributions: list[Attribution] = list(doc._.ew_attributions or [])
+        self.contents = ContentIndex(self.attributions)
         self.cue_tokens: set[int] = set()
         for att in self.attributions:
             span = doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
@@ -222,7 +246,10 @@ class _DocContext:
         self.times = {t.id: t for t in (doc._.ew_times or [])}
         self.place_country = {p.id: p.country for p in (doc._.ew_places or [])}
         self.time_at = _token_map(doc, "ew_times")
-        self.place_at = _token_map(doc, "ew_places")
+        self.place_span: dict[int, Span] = {}
+        for span in doc.spans.get("ew_places", []):
+            for i in range(span.start, span.end):
+                self.place_span.setdefault(i, span)
 
     def time_in(self, clause: list[Token]):
         """The time expressions of the clause, in text order."""
@@ -231,20 +258,31 @@ class _DocContext:
 
     def place_in(self, clause: list[Token]) -> str | None:
         """The first place named in a locative PP of the clause ("at Vostochny", not "from North Korea")."""
-        for tok in clause:
-            pid = self.place_at.get(tok.i)
-            if pid and _locative(tok):
-                return pid
-        return None
+        return next((span.kb_id_ for span in self.places_in(clause)), None)
 
-    def object_place(self, tok: Token) -> str | None:
-        """A place named in the trigger's object ("shelled the capital Juba"), which is the place acted upon."""
+    def places_in(self, clause: list[Token]) -> list[Span]:
+        """The places named in locative PPs of the clause, in text order."""
+        return list(dict.fromkeys(self.place_span[t.i] for t in clause if t.i in self.place_span and _locative(t)))
+
+    def acted_on_places(self, tok: Token, depth: int = 2) -> Iterator[Span]:
+        """The places named in what the trigger acts on: its object ("shelled the capital Juba"), a phrase of
+        direction ("withdraw from Iraq", "aid into the areas"), or any phrase of the action a pledge or an
+        intention leads to ("agreed to lay down their weapons in Lebanon"); not where the trigger itself
+        happens ("signed the deal in Paris")."""
         for child in tok.children:
-            if child.dep_ == "dobj":
-                for sub in child.subtree:
-                    if sub.i in self.place_at:
-                        return self.place_at[sub.i]
-        return None
+            if child.dep_ == "dobj" or child.dep_ == "prep" and (child.lower_ in DIRECTION_PREPS or depth < 2):
+                yield from self._places_under(child, 2 - (child.dep_ == "prep"))
+            elif child.dep_ == "xcomp" and depth:
+                yield from self.acted_on_places(child, depth - 1)
+
+    def _places_under(self, tok: Token, preps: int) -> Iterator[Span]:
+        """The places in the phrase under ``tok``, through at most ``preps`` more prepositions and no nested
+        clause ("a ceasefire in eastern Ukraine", not "weapons for the war in Ukraine")."""
+        if tok.i in self.place_span:
+            yield self.place_span[tok.i]
+        for child in tok.children:
+            if child.dep_ not in CLAUSE_DEPS and (child.dep_ != "prep" or preps):
+                yield from self._places_under(child, preps - (child.dep_ == "prep"))
 
 
 def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, index: ActorIndex) -> bool:
@@ -294,7 +332,7 @@ def _locative(tok: Token) -> bool:
 
 def _status(tok: Token, ctx: _DocContext) -> tuple[str, Attribution | None]:
     """Modality first, then the innermost attribution (reported / confirmed / denied), else asserted."""
-    found = enclosing_attribution(ctx.attributions, tok.idx, tok.idx + len(tok))
+    found = ctx.contents.enclosing(tok.idx, tok.idx + len(tok))
     att = ctx.attributions[found] if found is not None else None
     mod = modality(tok, ctx.cue_tokens)
     if mod:

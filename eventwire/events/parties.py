@@ -21,35 +21,38 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 VISIT_CODES = frozenset({"042", "043"})
 
 
-# In a sports report states are teams: only these sectors make a party political there (a ministry, a
+# In a report on sport or culture states are teams or settings: only these sectors make a party political
+# there (a ministry, a
 # court, the police: "charged by a Greek prosecutor" is a legal act in any report).
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY", "IGO", "NGO"})
 
 
-def political(actor, sport: bool = False) -> bool:
-    """A state, or an actor whose sector takes part in politics (in a sports report: an official one)."""
-    if sport:
+def political(actor, officials_only: bool = False) -> bool:
+    """A state, or an actor whose sector takes part in politics (in a report on sport or culture: an
+    official one)."""
+    if officials_only:
         return actor.kind != "state" and actor.sector in OFFICIAL_SECTORS
     return actor.kind == "state" or actor.sector in POLITICAL_SECTORS
 
 
-def has_political_party(roles: Roles, index: ActorIndex, sport: bool = False, named_only: bool = False) -> bool:
+def has_political_party(roles: Roles, index: ActorIndex, officials_only: bool = False,
+                        named_only: bool = False) -> bool:
     """Whether a party is political; with ``named_only`` an actor the text does not name (the state of a
     place, added by a convention) does not count."""
-    return any(political(index.actors[a], sport) and (index.actors[a].mentions or not named_only)
+    return any(political(index.actors[a], officials_only) and not (named_only and index.implied(a))
                for a in roles.source + roles.target)
 
 
-def acceptable(kind: str, cameo: str, roles: Roles, index: ActorIndex, sport: bool = False) -> bool:
+def acceptable(kind: str, cameo: str, roles: Roles, index: ActorIndex, officials_only: bool = False) -> bool:
     """Whether an event of type ``kind`` (CAMEO ``cameo``) with these parties is worth coding: a political
     party the text names (violence may be known by its place alone: "a bombing in Kabul")."""
     parties = roles.source + roles.target
-    if not has_political_party(roles, index, sport, named_only=kind != "ASSAULT"):
+    if not has_political_party(roles, index, officials_only, named_only=kind != "ASSAULT"):
         return False
     if kind == "CONSULT" and cameo[:3] in VISIT_CODES:
         if len(parties) < 2:
             return False  # a visit is to someone or somewhere: "Kim visited factories" is no CONSULT
-        if not any(political(index.actors[a], sport) for a in roles.source):
+        if not any(political(index.actors[a], officials_only) for a in roles.source):
             return False  # the visitor makes a visit political: a traveller coming to Britain is no CONSULT
     if kind in SYMMETRIC and roles.target:
         countries = lambda ids: {index.actors[a].country for a in ids}  # noqa: E731

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from eventwire.schema import Actor
+from eventwire.schema import Actor, Mention
 
-__all__ = ["ActorIndex", "Roles", "clause_tokens", "noun_roles", "verb_roles"]
+__all__ = ["ActorIndex", "Roles", "clause_tokens", "joint_subject", "noun_roles", "verb_roles"]
 
 # Dependents that start another clause: their words belong to another event.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "acl", "xcomp"})
@@ -19,6 +20,13 @@ TARGET_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "a
 # Prepositions on a verb's object noun that lead to the party acted upon: "lodged a protest with Albania",
 # "imposed sanctions on X", "rejected calls by Y", "dismissed an appeal from Z".
 OBJECT_PREPS = TARGET_PREPS - {"at"} | {"into", "by", "from"}
+# Prepositions of an event noun that lead to the party acted upon ("mediation between India and Pakistan").
+NOUN_TARGET_PREPS = frozenset({"of", "against", "with", "on", "to", "into", "over", "between"})
+# Event nouns whose "for" object is the party they benefit ("support for Maduro", "aid for refugees").
+FOR_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
+# Verbs whose complement's subject is the party they let or make act ("allow the WFP to deliver food").
+PERMISSION_VERBS = frozenset({"allow", "permit", "let", "enable", "help", "authorize", "authorise", "invite",
+                              "force", "compel", "forbid", "prevent"})
 # Event types whose that-clause subject is the addressee: "demanded that the US cancel ...".
 DIRECTIVE_TYPES = frozenset({"REQUEST"})
 # Verbs that only carry an event noun ("launched an offensive", "announced a suspension"): the noun's
@@ -72,6 +80,10 @@ class ActorIndex:
         self.doc = doc
         implied = doc._.ew_implied_actors or []
         self.actors: dict[str, Actor] = {a.id: a for a in [*(doc._.ew_actors or []), *implied]}
+        self._by_country: dict[str, list[Actor]] = defaultdict(list)  # for of_country, in actor order
+        for actor in self.actors.values():
+            if actor.country:
+                self._by_country[actor.country].append(actor)
         self.by_token: dict[int, str] = {}
         group = doc.spans.get("ew_actors", [])
         for span in group:
@@ -81,6 +93,7 @@ class ActorIndex:
         self.order = sorted(self.by_token.items())
         self._next_id = 1 + max((int(a[1:]) for a in self.actors if a[:1] == "a" and a[1:].isdigit()), default=0)
         self._sents: tuple[list[int], list[list[tuple[int, str]]], list[int | None]] | None = None
+        self._implied: dict[str, Actor] = {}  # country -> this stage's state actor standing for places of it
 
     def phrase(self, head: Token) -> list[str]:
         """Actors of the noun phrase headed by ``head``, through conjuncts and appositions."""
@@ -169,23 +182,50 @@ class ActorIndex:
             self._sents = (starts, persons, latest)
         return self._sents
 
+    def implied(self, aid: str) -> bool:
+        """Whether the actor is one this stage added for a country the text names only as a place."""
+        return any(a.id == aid for a in self._implied.values())
+
     def of_country(self, country: str | None, name: str | None = None) -> list[str]:
         """The actor standing for a country (for "arrived in Russia", "shelled villages in Sudan"): its
         state, else its government; when the article names neither, a mention-less state actor is added,
         since the place's country is the party acted upon."""
         if not country:
             return []
-        cands = [a for a in self.actors.values() if a.country == country and a.kind == "state"
-                 or a.country == country and a.sector == "GOV" and a.kind != "person"]
+        cands = [a for a in self._by_country.get(country, ()) if a.kind == "state"
+                 or a.sector == "GOV" and a.kind != "person"]
         if cands:
             cands.sort(key=lambda a: a.kind != "state")
             return [cands[0].id]
-        actor = Actor(id=f"a{self._next_id}", name=name or country, kind="state", country=country, sector=None,
-                      code=country, mentions=[])
-        self._next_id += 1
-        self.actors[actor.id] = actor
-        self.doc._.ew_implied_actors = [*(self.doc._.ew_implied_actors or []), actor]
+        return [self._implied_state(country, name).id]
+
+    def of_place(self, mention: Mention, country: str, name: str | None = None) -> list[str]:
+        """The actor standing for the country of a place acted upon ("withdraw from Iraq", "a ceasefire in
+        eastern Ukraine"): the actor named there if the place's words name one, else this stage's own
+        state actor for the country, with the place's words as its mention (the evidence of the role)."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        named = [self.by_token[i] for i in range(span.start, span.end) if i in self.by_token] if span else []
+        fits = [a for a in named if self.actors[a].country == country]
+        if fits:
+            return fits[:1]
+        actor = self._implied_state(country, name)
+        if mention not in actor.mentions:
+            actor.mentions.append(mention)
+            actor.mentions.sort(key=lambda m: m.start)
         return [actor.id]
+
+    def _implied_state(self, country: str, name: str | None) -> Actor:
+        """This stage's one state actor for ``country`` in the doc, added on first use."""
+        actor = self._implied.get(country)
+        if actor is None:
+            actor = Actor(id=f"a{self._next_id}", name=name or country, kind="state", country=country, sector=None,
+                          code=country, mentions=[])
+            self._next_id += 1
+            self._implied[country] = actor
+            self.actors[actor.id] = actor
+            self._by_country[country].append(actor)
+            self.doc._.ew_implied_actors = [*(self.doc._.ew_implied_actors or []), actor]
+        return actor
 
 
 def _by_country(persons: list[tuple[int, str]], actors: dict[str, Actor]) -> list[str]:
@@ -265,8 +305,11 @@ def _reach(tok: Token, index: ActorIndex, roles: Roles, depth: int) -> None:
     objects(tok, index, roles)
     if len(roles.target) == before:
         roles.add("target", [a for child in tok.children if child.dep_ == "dobj" for p in child.children
-                             if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS for a in _pobj(p, index)],
+                             if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS for a in _pobj(p, index, behind=True)],
                   "preposition on the object")
+    if len(roles.target) == before and tok.lemma_.lower() in PERMISSION_VERBS:
+        roles.add("target", [a for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+                             if g.dep_ == "nsubj" for a in index.phrase(g)], f"the one '{tok.text}' lets act")
     if len(roles.target) == before and depth:
         for c in tok.children:
             if c.dep_ == "xcomp":
@@ -279,7 +322,7 @@ def objects(tok: Token, index: ActorIndex, roles: Roles) -> None:
         if child.dep_ in ("dobj", "dative", "iobj"):
             roles.add("target", index.behind(child), f"object of '{tok.text}'")
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            roles.add("target", _pobj(child, index), f"'{child.lower_}' object of '{tok.text}'")
+            roles.add("target", _pobj(child, index, behind=True), f"'{child.lower_}' object of '{tok.text}'")
 
 
 def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
@@ -295,8 +338,8 @@ def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
             objs = _pobj(child, index)
             if child.lower_ in ("by", "from") or (child.lower_ == "of" and intransitive):
                 roles.add("source", objs, f"'{child.lower_}' object")
-            elif child.lower_ in ("of", "against", "with", "on", "to", "into", "over"):
-                roles.add("target", objs, f"'{child.lower_}' object")
+            elif child.lower_ in NOUN_TARGET_PREPS or child.lower_ == "for" and event_type in FOR_TYPES:
+                roles.add("target", objs or _pobj(child, index, behind=True), f"'{child.lower_}' object")
     head = tok.head
     if tok.dep_ in ("dobj", "pobj") and _lemma_of_verb(tok) in UNDERGO_VERBS and not roles.target:
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
@@ -324,5 +367,25 @@ def _lemma_of_verb(tok: Token) -> str:
     return head.lemma_.lower()
 
 
-def _pobj(prep: Token, index: ActorIndex) -> list[str]:
-    return [a for g in prep.children if g.dep_ == "pobj" for a in index.phrase(g)]
+def _pobj(prep: Token, index: ActorIndex, behind: bool = False) -> list[str]:
+    """Actors of the preposition's object; with ``behind``, else those behind it ("talks with the minister
+    of Jordan")."""
+    find = index.behind if behind else index.phrase
+    return [a for g in prep.children if g.dep_ == "pobj" for a in find(g)]
+
+
+def joint_subject(tok: Token, roles: Roles, index: ActorIndex) -> None:
+    """PLOVER's dyad for parties acting together with no other party named ("Canada and Costa Rica agreed
+    to start talks", "India and Pakistan failed to reach agreement"): the first conjunct of the subject is
+    the source, the others the target."""
+    if roles.target or len(roles.source) < 2:
+        return
+    head = next((c for c in _subject_bearer(tok).children if c.dep_ == "nsubj"), None)
+    conjuncts = [c for c in head.children if c.dep_ == "conj"] if head is not None else []
+    if not conjuncts:
+        return
+    others = [a for c in conjuncts for a in index.phrase(c)]
+    first = [a for a in roles.source if a not in others]
+    if first and others:
+        roles.source = first
+        roles.add("target", others, "other conjuncts of a joint subject")

@@ -130,13 +130,14 @@ def _tag(err: InputError, art_id: str | None) -> InputError:
 
 
 def read_jsonl_lines(
-    stream: Iterable[bytes], max_chars: int, seen: set[str], name: str | None = None
+    stream: Iterable[bytes], max_chars: int, seen: set[str], name: str | None = None, first_line: int = 1
 ) -> Iterator[Item]:
     """One item per non-blank line; a bad line becomes an `InputError` carrying its line number.
 
     :param name: prefixed to the messages of bad lines (the file a line of a folder came from).
+    :param first_line: the number of the stream's first line (the Spark job reads lines apart from their file).
     """
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(stream, start=first_line):
         if number == 1:
             raw = raw.removeprefix(_BOM)  # editors on Windows start UTF-8 files with one
         if not raw.strip():

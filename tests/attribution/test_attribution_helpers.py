@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.attribution import REPORTING_LEMMAS, cue_status, enclosing_attribution
+from eventwire.attribution import REPORTING_LEMMAS, ContentIndex, cue_status
 from eventwire.attribution.nesting import _break_cycles, assign_parents
 from eventwire.attribution.quotes import find_quotes
 
@@ -98,7 +98,21 @@ def test_nesting_enclosing_picks_tightest(span, expected):
         SimpleNamespace(content_start=20, content_end=60),
         SimpleNamespace(content_start=None, content_end=None),
     ]
-    assert enclosing_attribution(items, *span) == expected
+    assert ContentIndex(items).enclosing(*span) == expected
+
+
+def _enclosing_by_scan(contents: list[tuple[int, int] | None], start: int, end: int) -> int | None:
+    """The definition: the tightest content holding the stretch, the earliest on a tie."""
+    holding = [(c[1] - c[0], i) for i, c in enumerate(contents) if c and c[0] <= start and end <= c[1]]
+    return min(holding)[1] if holding else None
+
+
+@given(st.lists(st.none() | st.tuples(st.integers(0, 60), st.integers(0, 40)).map(lambda p: (p[0], p[0] + p[1])),
+                max_size=12),
+       st.integers(0, 70), st.integers(0, 10))
+def test_nesting_enclosing_index_equals_the_scan(contents, start, length):
+    items = [SimpleNamespace(content_start=c and c[0], content_end=c and c[1]) for c in contents]
+    assert ContentIndex(items).enclosing(start, start + length) == _enclosing_by_scan(contents, start, start + length)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,13 @@ from attribution_support import content_of as _content
     ("text", "cue", "source", "content"),
     [
         ("Analysts believe that the talks will fail.", "believe", "Analysts", "that the talks will fail"),
+        ("He thinks the talks will fail.", "thinks", "He", "the talks will fail"),
+        ("Clinton wants to raise the minimum wage.", "wants", "Clinton", "to raise the minimum wage"),
+        ("Trump complained about the debate moderators.", "complained", "Trump", "the debate moderators"),
+        ("Graham has been critical of the deal.", "critical", "Graham", "the deal"),
+        ("Trump attacked Clinton for her vote on the war.", "attacked", "Trump", "Clinton for her vote on the war"),
+        ("Transcript:\n\n“WALLACE: Let us start with the debate tonight.”", ":", "WALLACE",
+         "Let us start with the debate tonight."),
         ("The Kremlin declined to comment on the talks.", "declined", "The Kremlin",
          "to comment on the talks"),
         ("Kim is expected to visit Moscow next year.", "expected", None, "to visit Moscow next year"),
@@ -28,8 +35,9 @@ def test_rules_find_new_cue_types(nlp, text, cue, source, content):
 @pytest.mark.parametrize(
     "text",
     [
-        "He thinks the talks will fail.",  # narration about a pronoun, not a named holder's stance
         "Voters want lower taxes.",  # "want" with an object is no report
+        "Russian troops attacked the town at dawn.",  # a physical attack, not a verbal one
+        "The ministry wrote a letter.",  # a verb of saying with a plain object and no topic
         "A new study of the region was published in Ohio.",  # evidence noun without a finding verb
         "In a new building, 40 people gathered for the meeting.",  # "in" without a poll
     ],

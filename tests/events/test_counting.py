@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventwire.events.dating import event_date
 from eventwire.events.merge import merge_mentions
@@ -179,3 +181,61 @@ def test_parties_an_implied_state_alone_makes_no_event(nlp, stage):
     doc = annotate(nlp, text, actors=[("singer", None, None, "person", "singer")], places=[("London", "GBR")])
     stage.process(doc)
     assert doc._.ew_events == []
+
+
+FILM = ("The film, which stars {actor}, was shot mostly in South Africa. The director said the festival audience "
+        "cheered the drama, a contender for an Oscar and a Bafta award. {event}")
+
+
+@pytest.mark.parametrize(("event", "actors", "want"), [
+    # in a film report a state is a setting: "Rwanda attacked" in a plot summary is no war
+    ("In one scene Rwanda attacked Uganda.", [("Rwanda", "RWA", None, "state", "Rwanda"),
+                                              ("Uganda", "UGA", None, "state", "Uganda")], []),
+    # officials act in any report
+    ("Uganda's authorities banned the film.", [("Uganda's authorities", "UGA", "GOV", "organization", "auth")],
+     ["COERCE"]),
+])
+def test_parties_a_film_report_codes_officials_only(nlp, stage, event, actors, want):
+    text = FILM.format(actor="Don Cheadle", event=event)
+    assert _types(nlp, stage, text, actors=actors) == want
+
+
+_STATUS_GROUP = {"confirmed": 0, "reported": 0, "asserted": 0, "future": 1, "hypothetical": 2, "denied": 3,
+                 "negated": 4}
+
+
+def _same(a, b) -> bool:
+    """The merge rule for two mentions, written out pair by pair (no place: these tests name none)."""
+    if a.type != b.type or _STATUS_GROUP[a.status] != _STATUS_GROUP[b.status]:
+        return False
+    if a.date_basis == "text" and b.date_basis == "text" and a.date != b.date:
+        return False
+    if not set(a.source + a.target) & set(b.source + b.target):
+        return False
+    sides = [(a.source + a.target, b.source + b.target)] if a.type == "CONSULT" else \
+        [(a.source, b.source), (a.target, b.target)]
+    return all(not x or not y or set(x) <= set(y) or set(y) <= set(x) for x, y in sides)
+
+
+def _merge_by_scan(events):
+    """The definition the indexed merge must keep: each mention joins the first group all of whose
+    mentions it fits."""
+    groups: list[list] = []
+    for event in events:
+        group = next((g for g in groups if all(_same(other, event) for other in g)), None)
+        groups.append([event]) if group is None else group.append(event)
+    return [[e.evidence.start for e in g] for g in groups]
+
+
+_PARTIES = st.lists(st.sampled_from(sorted(ACTORS)), max_size=2, unique=True)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["CONSULT", "ASSAULT"]), _PARTIES, _PARTIES,
+                          st.sampled_from(["asserted", "confirmed", "future", "negated"]),
+                          st.sampled_from([None, "2023-09-12", "2023-09-13"])), max_size=12))
+def test_merge_indexed_groups_equal_the_first_fit_scan(specs):
+    events = [_event(f"e{n}", kind, source, [a for a in target if a not in source], status, day,
+                     "text" if day else None, start=10 * n)
+              for n, (kind, source, target, status, day) in enumerate(specs)]
+    merged = merge_mentions(events, ACTORS, {})
+    assert [[m.evidence.start for m in e.mentions] for e in merged] == _merge_by_scan(events)

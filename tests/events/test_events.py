@@ -50,7 +50,8 @@ def test_lexicon_patterns_are_more_specific(verb_obj, cameo):
 @pytest.mark.parametrize(("text", "actors", "want"), [
     ("Russia attacked Ukraine on Monday.", [RUSSIA, UKRAINE], ("ASSAULT", ["RUS"], ["UKR"])),
     ("Ukraine was attacked by Russia.", [UKRAINE, RUSSIA], ("ASSAULT", ["RUS"], ["UKR"])),
-    ("Kim and Putin met on Wednesday.", [KIM, PUTIN], ("CONSULT", ["PRK", "RUS"], [])),
+    # PLOVER's dyad for a joint act: the first party named is the source, the other the target
+    ("Kim and Putin met on Wednesday.", [KIM, PUTIN], ("CONSULT", ["PRK"], ["RUS"])),
     ("Putin's invasion of Ukraine has dragged on.", [PUTIN, UKRAINE], ("ASSAULT", ["RUS"], ["UKR"])),
     ("Kim urged Putin to send food.", [KIM, PUTIN], ("REQUEST", ["PRK"], ["RUS"])),
 ])

@@ -1,0 +1,182 @@
+"""Cues of stance and of talk about a topic, which need a holder and an object to count.
+
+"Clinton wants to ...", "Republicans oppose the bill", "She spoke about the shooting", "Graham has
+been critical of Trump", "Trump's support for the wall". Unlike a verb of saying, these words are
+cues only when a person or an organisation holds the stance (a name, a noun for people, a personal
+pronoun) and what it is about follows the word: an object, a clause, an infinitive or a topic
+preposition ("spoke of", "railed against").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.attribution.cues import (
+    DESIRE_CUES,
+    STANCE_ADJECTIVES,
+    STANCE_NOUNS,
+    TOPIC_CUES,
+    TOPIC_PREPS,
+    VERBAL_ATTACKS,
+    cue_kind,
+)
+from eventwire.attribution.syntax import SUBJECTS, CharSpan, Found, chars, children, source_span, subject
+
+__all__ = ["is_holder", "stance_adjective", "stance_noun", "stance_verb", "topic_verb"]
+
+# Pronouns that stand for people (not "it", "this", "that" or "which", which mostly stand for things).
+_PEOPLE_PRONOUNS = frozenset({
+    "i", "we", "you", "he", "she", "they", "who", "whom", "some", "many", "both", "others", "all",
+    "those", "most", "few", "several", "everyone", "anyone", "nobody", "somebody", "someone",
+})
+_NOT_HOLDERS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW",
+                          "WORK_OF_ART", "EVENT", "PRODUCT", "FAC", "LOC"})
+# Verbs whose predicative adjective states the holder's own stance ("is", "remains", "grew").
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "feel", "sound", "grow", "stay"})
+_ADJ_PREPS = frozenset({"about", "of", "with", "over", "on", "to", "for", "in"})
+_NOUN_PREPS = frozenset({"for", "of", "to", "on", "against", "about", "over", "with"})
+
+
+def is_holder(tok: Token) -> bool:
+    """Whether a subject can hold a stance: a personal pronoun, a name, a noun that is no date or sum."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PEOPLE_PRONOUNS
+    if tok.pos_ not in ("PROPN", "NOUN"):
+        return False
+    return tok.ent_type_ not in _NOT_HOLDERS
+
+
+def stance_verb(tok: Token, lemma: str) -> Found | None:
+    """A stance or topic verb with a holder and an object: "wants to", "spoke about", "oppose the bill"."""
+    holder = subject(tok)
+    if holder is None or not is_holder(holder):
+        return None
+    if lemma in VERBAL_ATTACKS and not _between_people(tok, holder):
+        return None
+    content = _verb_content(tok, lemma)
+    if content is None:
+        return None
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
+        content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
+    )
+
+
+def _between_people(tok: Token, holder: Token) -> bool:
+    """Whether an attack is verbal: a person attacks, or a person is attacked ("attacked Clinton for")."""
+    targets = [c for c in tok.children if c.dep_ == "dobj"]
+    return holder.ent_type_ == "PERSON" or any(
+        t.ent_type_ == "PERSON" or (t.pos_ == "PRON" and t.lower_ in _PEOPLE_PRONOUNS | {"him", "her", "them"})
+        for t in targets)
+
+
+def _verb_content(tok: Token, lemma: str) -> CharSpan | None:
+    """What the stance is about: the clause, the infinitive, the object (with its "as"/"for" phrase)
+    or the object of a topic preposition, whichever comes first after the verb."""
+    after = [c for c in tok.children if c.i > tok.i]
+    for dep in ("ccomp", "xcomp"):
+        comp = next((c for c in after if c.dep_ == dep), None)
+        if comp is not None:
+            return chars(tok.doc, comp.left_edge.i, comp.right_edge.i)
+    if lemma in DESIRE_CUES:
+        return None
+    obj = next((c for c in after if c.dep_ == "dobj"), None)
+    if obj is not None:
+        last = obj.right_edge.i
+        for prep in after:
+            if prep.dep_ == "prep" and prep.i > obj.i and prep.lower_ in ("as", "for"):
+                last = max(last, prep.right_edge.i)
+        return chars(tok.doc, obj.left_edge.i, last)
+    if lemma not in TOPIC_CUES and lemma not in _TOPIC_STANCES:
+        return None
+    return _topic(tok)
+
+
+def _topic(tok: Token) -> CharSpan | None:
+    """The object of the first topic preposition after the verb: "spoke about the deal" → "the deal"."""
+    prep = next((c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
+                 and children(c, ("pobj", "pcomp"))), None)
+    if prep is None:
+        return None
+    return chars(tok.doc, prep.i + 1, prep.right_edge.i)
+
+
+def topic_verb(tok: Token, lemma: str) -> Found | None:
+    """A verb of saying with a holder and a topic phrase instead of a clause: "complained about the
+    debate", "asked about his taxes", "wrote of the war". Only the preposition's object is taken:
+    a verb of saying with a plain object ("wrote a letter") reports nothing."""
+    holder = subject(tok)
+    if holder is None or not is_holder(holder):
+        return None
+    content = _topic(tok)
+    if content is None:
+        return None
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
+        content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
+    )
+
+
+# Stance verbs whose object may follow a preposition: "knew about", "worried about", "hope for".
+_TOPIC_STANCES = frozenset({"know", "worry", "think", "learn", "care", "fear"})
+
+
+def stance_adjective(tok: Token) -> Found | None:
+    """ "X is confident that ...", "X has been critical of Y", "X was willing to ...": a predicative
+    adjective of stance whose copula has a holder, with a clause, infinitive or prepositional object."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in STANCE_ADJECTIVES:
+        return None
+    head = tok.head
+    if head.lemma_.lower() not in _COPULAS:
+        return None
+    holder = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+    if holder is None and head.dep_ == "relcl":
+        holder = head.head
+    if holder is None or not is_holder(holder):
+        return None
+    content = _adjective_content(tok)
+    if content is None:
+        return None
+    lemma = tok.lemma_.lower()
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
+        content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
+    )
+
+
+def _adjective_content(adj: Token) -> CharSpan | None:
+    """The adjective's clause or infinitive (on it or on its copula), else its prepositional object."""
+    for owner in (adj, adj.head):
+        comp = next((c for c in owner.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+        if comp is not None:
+            return chars(adj.doc, comp.left_edge.i, comp.right_edge.i)
+    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS
+                 and children(c, ("pobj", "pcomp"))), None)
+    if prep is None:
+        return None
+    return chars(adj.doc, prep.i + 1, prep.right_edge.i)
+
+
+def stance_noun(tok: Token) -> Found | None:
+    """ "Trump's support for the wall", "her criticism of the deal": a stance or speech noun with a
+    possessive holder and what it is about (a prepositional object, an infinitive, a that-clause)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma not in STANCE_NOUNS:
+        return None
+    holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if holder is None or not is_holder(holder):
+        return None
+    comp = next((c for c in tok.children if c.i > tok.i and (
+        (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and children(c, ("pobj", "pcomp")))
+        or c.dep_ in ("acl", "ccomp"))), None)
+    if comp is None:
+        return None
+    first = comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i
+    content = chars(tok.doc, first, comp.right_edge.i)
+    if content is None:
+        return None
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
+        content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
+    )
+

@@ -1,0 +1,1 @@
+"""Scaling out: worker processes on one machine (`workers`) and the Spark job (`spark`, needs ``eventwire[spark]``)."""
