@@ -60,7 +60,7 @@ class Extractor:
     def nlp(self) -> Language:
         """The pipeline of this process (loaded on first use when workers do the work)."""
         if self._nlp is None:
-            self._nlp = self._prepare(load_pipeline(self.settings.model))
+            self._nlp = self._prepare(load_pipeline(self.settings.model, actors=self.settings.actors))
         return self._nlp
 
     def _prepare(self, nlp: Language) -> Language:
@@ -249,7 +249,7 @@ def _start_pool(settings: Settings, stages: tuple[str, ...]):
 def _worker_init(arg: tuple[Settings, tuple[str, ...]]) -> Extractor:
     """In a worker process: load the pipeline once."""
     settings, stages = arg
-    return Extractor(settings, load_pipeline(settings.model, stages))
+    return Extractor(settings, load_pipeline(settings.model, stages, actors=settings.actors))
 
 
 def _worker_run(extractor: Extractor, records: list[Record]) -> list[Document]:

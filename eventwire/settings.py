@@ -20,12 +20,18 @@ class Settings:
     :param n_process: worker processes for ``nlp.pipe`` (env ``EVENTWIRE_N_PROCESS``).
     :param max_chars: longest article text accepted; longer ones get a ``too_long`` error
         document rather than being cut silently (env ``EVENTWIRE_MAX_CHARS``).
+    :param gazetteer: a place index made by ``eventwire gazetteer import`` instead of the shipped one
+        (env ``EVENTWIRE_GAZETTEER``); checked to exist and to be an index.
+    :param actors: a user's actors file (YAML) laid over the built-in actor knowledge (env
+        ``EVENTWIRE_ACTORS``); kept as an absolute path, so a worker process started elsewhere reads the same file.
     """
 
     model: str = DEFAULT_MODEL
     batch_size: int = 32
     n_process: int = 1
     max_chars: int = 1_000_000
+    gazetteer: str | None = None
+    actors: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -35,13 +41,20 @@ class Settings:
             "batch_size": os.environ.get("EVENTWIRE_BATCH_SIZE"),
             "n_process": os.environ.get("EVENTWIRE_N_PROCESS"),
             "max_chars": os.environ.get("EVENTWIRE_MAX_CHARS"),
+            "gazetteer": os.environ.get("EVENTWIRE_GAZETTEER"),
+            "actors": os.environ.get("EVENTWIRE_ACTORS") or None,
         }
         values: dict[str, object] = {}
         given = {key: value for key, value in overrides.items() if value is not None}
         for key, raw in {**env, **given}.items():
             if raw is None:
                 continue
-            values[key] = raw if key == "model" else _positive_int(key, raw)
+            if key == "gazetteer":
+                values[key] = _gazetteer(str(raw))
+            elif key == "actors":
+                values[key] = os.path.abspath(os.fspath(raw))  # type: ignore[arg-type]
+            else:
+                values[key] = raw if key == "model" else _positive_int(key, raw)
         return cls(**values)  # type: ignore[arg-type]
 
 
@@ -53,3 +66,13 @@ def _positive_int(key: str, raw: object) -> int:
     if value < 1:
         raise ValueError(f"setting {key} must be at least 1, got {value}")
     return value
+
+
+def _gazetteer(raw: str) -> str:
+    from eventwire.places.gazetteer import GazetteerError, check_index
+
+    try:
+        check_index(raw)
+    except GazetteerError as err:
+        raise ValueError(f"setting gazetteer: {err}") from None
+    return raw

@@ -17,6 +17,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eventwire.actors.kb import KB_PATH, normalize  # noqa: E402
+from eventwire.actors.kb import KB_PATH, OPEN_END, Role, latest_role, normalize  # noqa: E402
 from eventwire.schema import SECTORS  # noqa: E402
 
 PHOENIX = ROOT / "data" / "sources" / "phoenix"
@@ -49,43 +50,61 @@ _ORG_WORDS = {"ministry", "council", "party", "assembly", "army", "force", "forc
               "house", "government", "parliament", "commission", "police", "movement", "league"}
 
 
-def _date_key(date: str) -> int:
-    """yymmdd or yyyymmdd as yyyymmdd, so Phoenix's mixed date widths compare."""
-    if len(date) == 6:
-        yy = int(date[:2])
-        return (1900 + yy if yy > 30 else 2000 + yy) * 10000 + int(date[2:])
-    return int(date[:8] or 0)
+def _date_key(date: str) -> int | None:
+    """A Phoenix date as yyyymmdd: yymmdd (yy > 30 is 19yy) or yyyymmdd; the rare mistyped widths are read
+    where the intent is plain (a 9-digit yyyymmddd keeps its first eight digits, a 10-digit "19yyyymmdd" its
+    last eight) and otherwise give no bound."""
+    digits = re.sub(r"\D", "", date)
+    if len(digits) == 6:
+        yy = int(digits[:2])
+        return (1900 + yy if yy > 30 else 2000 + yy) * 10000 + int(digits[2:])
+    if len(digits) in (8, 9, 10):
+        digits = digits[-8:] if len(digits) == 10 else digits[:8]
+        return int(digits)
+    return None
+
+
+def parse_code(raw: str) -> tuple[str, int, int] | None:
+    """"RUSGOV >080508" -> ("RUSGOV", 20080508, OPEN_END); an undated code has the range (0, 0)."""
+    parts = raw.split()
+    if not parts:
+        return None
+    code, span = parts[0], "".join(parts[1:])
+    if not span:
+        return code, 0, 0
+    if span.startswith(">"):
+        start, end = _date_key(span[1:]) or 0, OPEN_END
+    elif span.startswith("<"):
+        start, end = 0, _date_key(span[1:]) or OPEN_END
+    elif "-" in span:
+        first, _, last = span.partition("-")
+        start, end = _date_key(first) or 0, _date_key(last) or OPEN_END
+    else:  # a lone date: from then on
+        start, end = _date_key(span) or 0, OPEN_END
+    return (code, start, end) if (start, end) != (0, OPEN_END) else (code, 0, 0)
 
 
 def pick_code(codes: list[str]) -> str | None:
-    """The code valid at the latest date: open-ended first, then the latest end, then an undated one.
+    """The code to use when an article's date is unknown (`latest_role`), else the undated one."""
+    parsed = list(filter(None, map(parse_code, codes)))
+    dated = [Role(code, "ELI" if code.endswith("ELI") else None, start, end)
+             for code, start, end in parsed if (start, end) != (0, 0)]
+    best = latest_role(dated)
+    return best.country if best else next((code for code, _, _ in parsed), None)
 
-    A latest code of ELI (a former leader) yields to an earlier GOV code: news names such people
-    mostly for what they did in office.
-    """
-    ranked: list[tuple[int, str]] = []
-    for raw in codes:
-        parts = raw.split()
-        if not parts:
-            continue
-        code, span = parts[0], "".join(parts[1:])
-        if span.startswith(">"):
-            rank = 99_999_999 + _date_key(span[1:])
-        elif "-" in span:
-            rank = _date_key(span.split("-")[1])
-        elif span.startswith("<"):
-            rank = _date_key(span[1:])
+
+def dated_roles(codes: list[str], countries: set[str]) -> tuple[list[Role], Role | None]:
+    """Codes with ranges -> (dated roles, the undated standing role or None); an actor with no dated role
+    has no standing role either (its one code is its country and sector)."""
+    roles: list[Role] = []
+    standing = None
+    for code, start, end in filter(None, map(parse_code, codes)):
+        country, sector = split_code(code, countries)
+        if (start, end) == (0, 0):
+            standing = standing or Role(country, sector)
         else:
-            rank = 0
-        ranked.append((rank, code))
-    if not ranked:
-        return None
-    ranked.sort(reverse=True)
-    best = ranked[0][1]
-    if best.endswith("ELI") and len(ranked) > 1:
-        gov = [c for _, c in ranked if c.endswith("GOV")]
-        best = gov[0] if gov else best
-    return best
+            roles.append(Role(country, sector, start, end))
+    return roles, standing if roles else None
 
 
 def split_code(code: str, countries: set[str], phrase: str | None = None) -> tuple[str | None, str | None]:
@@ -155,55 +174,136 @@ class Builder:
         self.valid = countries
         self.entities: dict[str, list] = {}
         self.aliases: dict[str, str] = {}
+        self.acronyms: dict[str, str] = {}
+        self.surnames: dict[str, list[str]] = {}
         self.countries: dict[str, str] = {}
         self.adjectives: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
         self.agents: dict[str, str] = {}
+        self.alone: dict[str, str] = {}
+        self.institutions: dict[str, str] = {}
+        self.regions: dict[str, str] = {}
         self.country_names: dict[str, str] = {}
         self.variants: dict[str, str] = {}
         self.state_nouns: dict[str, str] = {}
+        self.team_nouns: dict[str, str] = {}
 
-    def add_entity(self, name: str, kind: str, country: str | None, sector: str | None,
-                   aliases: list[str], family_first: bool = False) -> None:
-        """Register an actor under its name and aliases (generic agent nouns are never aliases)."""
-        kb_id = normalize(name).replace(" ", "_").upper()
+    def add_entity(self, name: str, kind: str, country: str | None, sector: str | None, aliases: list[str],
+                   family_first: bool = False, roles: list[Role] | None = None, standing: Role | None = None,
+                   acronyms: list[str] | None = None) -> str | None:
+        """Register an actor under its name and aliases (generic agent nouns are never aliases); return its
+        kb_id. With dated `roles`, `country` and `sector` are the latest role's. `acronyms` match only in
+        capitals."""
+        kb_id = entity_id(name)
         if not kb_id:
-            return
+            return None
+        if roles:
+            country, sector = _role_pair(latest_role(roles))
         if not (country or sector):
-            return
-        self.entities.setdefault(kb_id, [name, kind, country, sector, family_first])
+            return None
+        row = [name, kind, country, sector, family_first]
+        if roles:
+            row += [[list(_role_tuple(r)) for r in sorted(roles, key=_role_tuple)],
+                    list(_role_tuple(standing)) if standing else None]
+        self.entities.setdefault(kb_id, row)
         for alias in [name, *aliases]:
             key = normalize(alias).removeprefix("the ")
             if len(key) > 1 and key not in self.agents and key not in self.countries:
                 self.aliases.setdefault(key, kb_id)
+        for acronym in acronyms or ():
+            self.acronyms.setdefault(normalize(acronym), kb_id)
+        return kb_id
 
     def to_dict(self) -> dict:
         """The JSON structure `KnowledgeBase.from_dict` reads, keys sorted for stable diffs."""
-        tables = ("entities", "aliases", "countries", "adjectives", "capitals", "agents", "country_names",
-                  "state_nouns")
+        tables = ("entities", "aliases", "acronyms", "surnames", "countries", "adjectives", "capitals", "agents",
+                  "alone", "institutions", "regions", "country_names", "state_nouns", "team_nouns")
         return {"credit": CREDIT, **{t: dict(sorted(getattr(self, t).items())) for t in tables}}
 
 
+def entity_id(name: str) -> str:
+    """The kb_id of a name: its key in capitals with underscores (stable across builds: "KIM_JONG_UN")."""
+    return normalize(name).replace(" ", "_").upper()
+
+
+def _role_pair(role: Role | None) -> tuple[str | None, str | None]:
+    return (role.country, role.sector) if role else (None, None)
+
+
+def _role_tuple(role: Role) -> tuple:
+    return role.country or "", role.sector or "", role.start, role.end
+
+
 def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a hand-edited TSV (comment lines start with #)."""
+    """Rows of a hand-edited TSV (comment lines start with #); a row with the wrong number of cells is an
+    error, since a missing tab would silently shift every later column."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    width = len(lines[0].split("\t")) if lines else 0
+    for line in lines:
+        if len(line.split("\t")) != width:
+            raise ValueError(f"{path.name}: {len(line.split(chr(9)))} cells instead of {width}: {line!r}")
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def add_surnames(b: Builder, rows: list[dict[str, str]], places: set[str]) -> None:
-    """Bare surnames of current leaders ("Putin", "Zelensky") as aliases, unless shared or a place name.
+def _acronym(alias: str) -> bool:
+    """An alias written in capitals ("DAWN", "RT", "U.N."): it names the actor only in capitals."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in alias.strip()
 
-    Family-first names (Kim, Li, Wang) are too common to stand alone across articles; the component
-    links them within one article instead.
+
+def _split_aliases(names: list[str]) -> tuple[list[str], list[str]]:
+    """(aliases matched in any case, acronyms matched in capitals only)."""
+    return [n for n in names if not _acronym(n)], [n for n in names if _acronym(n)]
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def surname_of(name: str) -> str:
+    """The bare surname key of a Western-order name ("Ferdinand Marcos Jr." -> "marcos")."""
+    words = [w for w in normalize(name).split() if w not in _SUFFIXES]
+    return words[-1] if len(words) > 1 else ""
+
+
+def add_surnames(b: Builder, people: list[tuple[str, str]], places: set[str]) -> None:
+    """Bare surnames of the supplement's people ("Putin", "Zelensky") with every owner; the component links
+    one only when exactly one owner holds office on the article's date.
+
+    Not for short surnames, place names, country words or another actor's name. Family-first names (Kim, Li,
+    Wang) are too common to stand alone across articles; the component links them within one article.
     """
-    owners: dict[str, set[str]] = {}
-    for row in rows:
-        if row["family_first"] != "y":
-            surname = normalize(row["name"].split()[-1].rstrip("."))
-            owners.setdefault(surname, set()).add(row["name"])
-    for surname, names in owners.items():
-        if len(names) == 1 and len(surname) > 3 and surname not in places and surname not in b.aliases:
-            b.aliases[surname] = normalize(next(iter(names))).replace(" ", "_").upper()
+    taken = b.countries.keys() | b.adjectives.keys() | b.capitals.keys() | b.aliases.keys()
+    for kb_id, name in people:
+        surname = surname_of(name)
+        if len(surname) > 3 and surname not in places and surname not in taken and surname not in STOP_WORDS:
+            owners = b.surnames.setdefault(surname, [])
+            if kb_id not in owners:
+                owners.append(kb_id)
+    for owners in b.surnames.values():
+        owners.sort()
+
+
+def read_offices(path: Path, countries: set[str]) -> dict[str, list[Role]]:
+    """offices.tsv: name -> dated roles (ISO dates, inclusive; an empty end is "still in office")."""
+    offices: dict[str, list[Role]] = {}
+    for row in read_tsv(path):
+        country, sector = split_code(row["code"], countries)
+        if country is None or sector is None or len(row["code"]) not in (6, 9):
+            raise ValueError(f"{path.name}: {row['name']}: code {row['code']!r} is not country + sector")
+        start, end = _iso_day(row["from"]), _iso_day(row["to"]) if row["to"] else OPEN_END
+        if not start or not end or end < start:
+            raise ValueError(f"{path.name}: {row['name']}: bad range {row['from']!r}-{row['to']!r}")
+        offices.setdefault(row["name"], []).append(Role(country, sector, start, end))
+    return offices
+
+
+def _iso_day(text: str) -> int | None:
+    """yyyy-mm-dd -> yyyymmdd, validated."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day.year * 10_000 + day.month * 100 + day.day
 
 
 def add_hand(b: Builder, hand: Path, places: set[str]) -> None:
@@ -213,17 +313,41 @@ def add_hand(b: Builder, hand: Path, places: set[str]) -> None:
         table[normalize(row["alias"])] = row["country"]
     for row in read_tsv(hand / "state_nouns.tsv"):
         b.state_nouns[row["lemma"]] = "state"
+    for row in read_tsv(hand / "team_nouns.tsv"):
+        b.team_nouns[row["lemma"]] = "team"
     for row in read_tsv(hand / "agents.tsv"):
         for form in _plurals(row["phrase"]):
             b.agents[normalize(form)] = row["sector"]
-    for row in read_tsv(hand / "people.tsv"):
-        aliases = [a for a in row["aliases"].split("|") if a]
-        family_first = row["family_first"] == "y"
-        b.add_entity(row["name"], "person", row["country"], row["sector"], aliases, family_first)
-    add_surnames(b, read_tsv(hand / "people.tsv"), places)
+            if row["alone"] == "y":
+                b.alone[normalize(form)] = row["sector"]
+    for row in read_tsv(hand / "institutions.tsv"):
+        b.institutions[normalize(row["head"])] = row["sector"]
+    add_people(b, hand, places)
     for row in read_tsv(hand / "orgs.tsv"):
-        aliases = [a for a in row["aliases"].split("|") if a]
-        b.add_entity(row["name"], row["kind"], row["country"] or None, row["sector"] or None, aliases)
+        aliases, acronyms = _split_aliases([row["name"], *filter(None, row["aliases"].split("|"))])
+        b.add_entity(row["name"], row["kind"], row["country"] or None, row["sector"] or None, aliases,
+                     acronyms=acronyms)
+
+
+def add_people(b: Builder, hand: Path, places: set[str]) -> None:
+    """people.tsv with the dated roles of offices.tsv; every office holder must have a people row."""
+    offices = read_offices(hand / "offices.tsv", b.valid)
+    rows = read_tsv(hand / "people.tsv")
+    missing = offices.keys() - {row["name"] for row in rows}
+    if missing:
+        raise ValueError(f"offices.tsv: no people.tsv row for {', '.join(sorted(missing))}")
+    people = []
+    for row in rows:
+        roles = offices.get(row["name"], [])
+        if not (roles or row["sector"]):
+            raise ValueError(f"people.tsv: {row['name']} has neither a sector nor offices")
+        standing = Role(row["country"], row["sector"]) if roles and row["sector"] else None
+        aliases, acronyms = _split_aliases([a for a in row["aliases"].split("|") if a])
+        kb_id = b.add_entity(row["name"], "person", row["country"], row["sector"] or None, aliases,
+                             row["family_first"] == "y", roles, standing, acronyms)
+        if kb_id and row["family_first"] != "y":
+            people.append((kb_id, row["name"]))
+    add_surnames(b, people, places)
 
 
 def _plurals(phrase: str) -> list[str]:
@@ -296,9 +420,22 @@ def add_country_block(b: Builder, names: list[str], code: str, official: dict[st
             b.variants.setdefault(key, code)
 
 
-def add_phoenix(b: Builder, phoenix: Path, official: dict[str, set[str]], places: set[str]) -> None:
+def add_regions(b: Builder, regions: dict[str, set[str]]) -> None:
+    """First-level regions named in one country only ("michigan" -> USA), for the country of an institution
+    named after its region ("Michigan Department of Environmental Quality"); not country or actor words."""
+    owners: dict[str, set[str]] = {}
+    for code, names in regions.items():
+        for name in names:
+            owners.setdefault(name, set()).add(code)
+    taken = b.countries.keys() | b.adjectives.keys() | b.capitals.keys() | b.aliases.keys()
+    for name, codes in owners.items():
+        if len(codes) == 1 and len(name) > 3 and name not in taken and name not in STOP_WORDS:
+            b.regions[name] = next(iter(codes))
+
+
+def add_phoenix(b: Builder, phoenix: Path, official: dict[str, set[str]], places: set[str],
+                regions: dict[str, set[str]]) -> None:
     """All three Phoenix actor files; person and organisation entries take their latest code."""
-    regions = admin1_names()
     add_agents(b, phoenix / "Phoenix.agents.txt")
     files = (("Phoenix.Countries.actors.txt", "organization"), ("Phoenix.International.actors.txt",
              "organization"), ("Phoenix.MilNonState.actors.txt", "group"))
@@ -311,23 +448,28 @@ def add_phoenix(b: Builder, phoenix: Path, official: dict[str, set[str]], places
                 add_country_block(b, names, code, official, places | regions.get(code, set()))
                 continue
             country, sector = split_code(code, b.valid)
+            roles, standing = dated_roles(codes, b.valid)
             kind = _kind(names, codes, comment, sector, default)
-            aliases = [a for n in names for a in _name_forms(n)]
-            b.add_entity(phoenix_name(aliases[0]), kind, country, sector, aliases)
+            forms = [_name_forms(n) for n in names]
+            aliases = [name for name, _ in forms]
+            acronyms = [acronym for _, acronym in forms if acronym]
+            b.add_entity(phoenix_name(aliases[0]), kind, country, sector, aliases, roles=roles, standing=standing,
+                         acronyms=acronyms)
     for key, code in b.variants.items():
         if key not in b.adjectives and key not in b.aliases:
             b.countries.setdefault(key, code)
+    # Phoenix brackets hold country words too ("SAMOA_(AMERICAN)_"): those are not acronyms
+    for key in [k for k in b.acronyms if k in b.countries or k in b.adjectives or k in b.capitals]:
+        del b.acronyms[key]
 
 
-def _name_forms(raw: str) -> list[str]:
-    """LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_ -> the name without the bracket, and the acronym in it."""
+def _name_forms(raw: str) -> tuple[str, str | None]:
+    """LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_ -> (the name without the bracket, the acronym in it)."""
     name = raw.replace("_", " ")
     inner = _PAREN.search(name)
-    forms = [" ".join(_PAREN.sub(" ", name).split())]
     acronym = inner.group(1) if inner else ""
-    if acronym.isupper() and 2 <= len(acronym) <= 8 and acronym.lower() not in STOP_WORDS:
-        forms.append(acronym)
-    return forms
+    keep = acronym.isupper() and 2 <= len(acronym) <= 8 and acronym.lower() not in STOP_WORDS
+    return " ".join(_PAREN.sub(" ", name).split()), acronym if keep else None
 
 
 def admin1_names() -> dict[str, set[str]]:
@@ -372,7 +514,9 @@ def build(phoenix: Path = PHOENIX, hand: Path = HAND) -> dict:
     add_hand(b, hand, places)
     for key, code in capitals.items():
         b.capitals.setdefault(key, code)
-    add_phoenix(b, phoenix, official, places)
+    regions = admin1_names()
+    add_phoenix(b, phoenix, official, places, regions)
+    add_regions(b, regions)
     return b.to_dict()
 
 

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.actors.kb import KB_PATH, KnowledgeBase, load_kb
 from eventwire.actors.recognize import Found, find_mentions
+from eventwire.actors.user import overlay_user_actors
 from eventwire.nlp.stage import Stage
 from eventwire.schema import Actor, Mention
 
@@ -75,19 +76,25 @@ def build_actors(doc: Doc, found: list[Found]) -> tuple[list[Actor], list[Span]]
 
 
 def _actor(actor_id: str, first: Found, group: list[Found], text: str) -> Actor:
-    """One actor; country and sector come from the first mention that knows them."""
-    country = next((f.country for f in group if f.country), None)
-    sector = next((f.sector for f in group if f.sector), None)
+    """One actor, named after its first knowledge-base mention ("the North Korean leaders, Kim Jong-un" is
+    Kim Jong-un), else its first mention; country and sector from that mention, else the first that knows."""
+    best = next((f for f in group if f.kb_id is not None and f.kind != "state"), first)
+    country = best.country or next((f.country for f in group if f.country), None)
+    sector = best.sector or next((f.sector for f in group if f.sector), None)
     return Actor(
-        id=actor_id, name=first.name, kind=first.kind, country=country, sector=sector,
-        code=actor_code(country, sector), kb_id=first.kb_id,
+        id=actor_id, name=best.name, kind=best.kind, country=country, sector=sector,
+        code=actor_code(country, sector), kb_id=best.kb_id,
         mentions=[Mention(start=f.start, end=f.end, text=text[f.start:f.end]) for f in group],
     )
 
 
-@Language.factory("eventwire_actors", default_config={"kb_path": str(KB_PATH)})
-def make_actors(nlp: Language, name: str, kb_path: str) -> ActorsStage:
-    """The actors stage with its knowledge base (read once per process)."""
+@Language.factory("eventwire_actors", default_config={"kb_path": str(KB_PATH), "user_actors": None})
+def make_actors(nlp: Language, name: str, kb_path: str, user_actors: str | None) -> ActorsStage:
+    """The actors stage with its knowledge base (read once per process) and, when given, a user's actors
+    file laid over it (``Settings.actors``: ``--actors`` / ``EVENTWIRE_ACTORS``).
+
+    :raises ActorsFileError: the user's file is missing or invalid (file, line and field in the message).
+    """
     from pathlib import Path
 
-    return ActorsStage(load_kb(Path(kb_path)))
+    return ActorsStage(overlay_user_actors(load_kb(Path(kb_path)), user_actors))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.kb import MAX_KEY_TOKENS, KnowledgeBase, normalize
+from eventwire.actors.kb import IGO_CODES, MAX_KEY_TOKENS, KnowledgeBase, day_key, normalize
 
 __all__ = ["Found", "find_mentions"]
 
@@ -24,7 +24,8 @@ ORG_HEADS = {"ministry", "council", "party", "assembly", "army", "front", "organ
              "union", "agency", "committee", "commission", "court", "parliament", "movement", "league",
              "brigade", "brigades", "government", "police", "service", "bank", "group", "institute",
              "association", "forces", "guard", "office", "department"}
-LOCATIVE_PREPS = {"in", "at", "inside", "within", "throughout", "near", "outside"}
+# A country after these is a place ("bases in Iraq", "a trek across Afghanistan") or a topic ("a film about Iraq").
+LOCATIVE_PREPS = {"in", "at", "inside", "within", "throughout", "near", "outside", "across", "about"}
 AGENT_PREPS = {"by", "with", "against"}
 COORD = {"and", "or", ",", "&"}
 OWNER_WORDS = {"its", "their", "his", "her", "our", "my", "your"} | POSSESSIVE
@@ -93,6 +94,10 @@ class _Scanner:
         self.last_country: str | None = None
         self.keys: dict[tuple[int, int], str] = {}
         self.place_of = [t.lower_ in PLACE_OF for t in doc]
+        self.day = day_key(doc._.published)
+        self.countries_in: dict[int, list[tuple[int, str]]] = {}
+        # person keys by (country, sector), so "the North Korean leader" finds its person without a scan
+        self.people: dict[tuple[str | None, str | None], set[str]] = {}
 
     def key_at(self, i: int, j: int) -> str:
         """The KB key of tokens i..j, memoised: the scan asks for the same n-grams many times."""
@@ -102,7 +107,12 @@ class _Scanner:
         return key
 
     def lookup(self, i: int) -> tuple[int, str, str] | None:
-        """Longest capitalised KB phrase starting at token i: (end, table, value)."""
+        """Longest capitalised KB phrase starting at token i: (end, table, value).
+
+        Acronyms count only in capitals ("DAWN", not "Dawn"); a bare surname of the supplement ("Putin") only
+        when one of its owners holds office on the article's date and the article has not named another
+        person of that name (then `surname` links it to that person).
+        """
         doc, kb = self.doc, self.kb
         if not _capitalised(doc[i]) or doc[i].lower_ in DEFINITE:
             return None
@@ -110,10 +120,21 @@ class _Scanner:
             if not _name_end(doc[j - 1]) or _modifier_compound(doc, j):
                 continue
             key = self.key_at(i, j)
-            for table in ("aliases", "countries", "adjectives", "capitals"):
+            value = kb.aliases.get(key)
+            if value is None and key in kb.acronyms and _written_in_capitals(doc[i:j].text):
+                value = kb.acronyms[key]
+            if value is not None:
+                return j, "aliases", value
+            for table in ("countries", "adjectives", "capitals"):
                 value = getattr(kb, table).get(key)
                 if value is not None:
                     return j, table, value
+        j = self.word_end(i)
+        key = self.key_at(i, j)
+        if key in kb.surnames and key not in self.short and _name_end(doc[j - 1]):
+            owner = kb.surname_owner(key, self.day)
+            if owner is not None:
+                return j, "aliases", owner
         return None
 
     def agent_at(self, i: int, max_skip: int = _MAX_SKIP) -> tuple[int, int, str] | None:
@@ -121,12 +142,14 @@ class _Scanner:
         doc = self.doc
         for skip in range(max_skip + 1):
             a = i + skip
-            if a >= len(doc) or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in doc[i:a]):
+            if a >= len(doc) or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in doc[i:a]) or doc[a].is_punct:
                 return None
             for j in range(min(len(doc), a + _MAX_AGENT), a, -1):
                 if doc[j - 1].is_punct:
                     continue
                 sector = self.kb.agents.get(self.key_at(a, j))
+                if sector == "":  # a phrase listed as no agent ("market forces"): nothing inside it is one
+                    return None
                 if sector and doc[j - 1].pos_ in ("NOUN", "PROPN"):
                     return a, j, sector
         return None
@@ -136,10 +159,12 @@ class _Scanner:
         f.tokens = (f.start, f.end)
         f.start, f.end = doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1])
         self.found.append(f)
-        if f.country and f.kind in ("state", "person", "organization", "group", "media"):
-            self.last_country = f.country if len(f.country) == 3 else self.last_country
+        # "the country" is a state: an international organisation's code (UNO, EUR) is not one
+        if f.country and len(f.country) == 3 and f.country not in IGO_CODES:
+            self.last_country = f.country
         if f.kind == "person":
             self._register_short(f)
+            self.people.setdefault((f.country, f.sector), set()).add(f.key)
         return f
 
     def _register_short(self, f: Found) -> None:
@@ -175,8 +200,10 @@ class _Scanner:
 
     def entity_found(self, i: int, j: int, kb_id: str) -> Found:
         e = self.kb.entities[kb_id]
-        return Found(i, j, "KB:" + kb_id, e.name, e.kind, e.country, e.sector, kb_id,
-                     family_first=e.family_first)
+        country, sector = e.role_at(self.day)
+        if e.kind == "person" and _former(self.doc, i):
+            sector = "ELI"
+        return Found(i, j, "KB:" + kb_id, e.name, e.kind, country, sector, kb_id, family_first=e.family_first)
 
     def unknown(self, i: int, j: int, kind: str) -> Found:
         text = self.doc[i:j].text
@@ -192,11 +219,10 @@ class _Scanner:
         """Handle token i; return the next token to look at."""
         hit = self.lookup(i)
         ent = self.ents.get(i)
-        if ent is not None and (hit is None or (hit[1] != "aliases" and ent.end > hit[0] + 1
-                                                and not self.agent_at(hit[0]))):
+        if ent is not None and (hit is None or self.longer_name(ent, hit) or self.longer_person(ent, hit)):
             return self.entity(ent, hit)
         if hit is None:
-            return self.anaphor(i) or self.surname(i) or self.located_agent(i) or i + 1
+            return self.anaphor(i) or self.surname(i) or self.located_agent(i) or self.bare_agent(i) or i + 1
         end, table, value = hit
         if table == "aliases":
             return self.named(i, end, value)
@@ -204,14 +230,33 @@ class _Scanner:
             return self.capital(i, end, value)
         return self.country(i, end, value, table == "countries")
 
+    def longer_name(self, ent: Span, hit: tuple[int, str, str]) -> bool:
+        """A spaCy name that runs on past a country or capital word, with no agent noun after it: the word is
+        part of the name ("UK Athletics", "US Anti-Doping Agency", "Victoria Hamilton"), not the state."""
+        end = _strip_possessive(ent)
+        # a demonym before a capitalised plural is a people ("Bosnian Serbs"), however spaCy labels it
+        beyond = hit[0] + (hit[1] == "adjectives")
+        return hit[1] != "aliases" and end > beyond and not self.agent_at(hit[0])
+
+    def longer_person(self, ent: Span, hit: tuple[int, str, str]) -> bool:
+        """A one-word person alias opening a longer PERSON name is someone else ("Albert" of Monaco in "Albert
+        Einstein", "Erdogan" in "Erdogan Bayraktar")."""
+        end, table, kb_id = hit
+        if ent.label_ != "PERSON" or table != "aliases" or end - ent.start != 1 or _strip_possessive(ent) <= end:
+            return False
+        return self.kb.entities[kb_id].kind == "person"
+
     def named(self, i: int, end: int, kb_id: str) -> int:
         """A KB actor; an agent noun after an organisation joins its mention ("RIA journalists")."""
         f = self.entity_found(i, end, kb_id)
         agent = self.agent_at(end) if f.kind != "person" else None
         if agent and agent[0] == end and self.named_after(agent[1]) is None:
             f.end = agent[1]
+        nationality = self.of_country(f.end) if f.kind == "person" else None
+        if nationality is not None:  # "of <country>" is read with the person and is no state of its own; the
+            f.country = nationality[1]  # text wins over a namesake's country ("King Hassan of Morocco")
         self.add(f)
-        return f.tokens[1]
+        return nationality[0] if nationality else f.tokens[1]
 
     def country(self, i: int, end: int, code: str, is_state: bool) -> int:
         """Country name or adjective: a composite with an agent noun, a state, or a people."""
@@ -221,13 +266,20 @@ class _Scanner:
         agent = self.agent_at(j) if j < len(doc) else None
         if agent:
             return self.composite(i, agent, code)
+        named = self.named_after(j) if j > end and is_state and j < len(doc) else None
+        if named is not None and named[1] is not None:
+            # "Germany's Marc Blume", "Russia's Gazprom": the country says whose, it does not act
+            f = named[1]
+            f.name_from, f.start, f.end, f.country = f.start, i, named[0], f.country or code
+            self.add(f)
+            return named[0]
         shared = self.coordinated_agent(end)
         if shared is not None:
             role, sector = shared
             name = f"{doc[i:end].text} {role}"  # "North Korean leaders" for the span "North Korean"
             self.add(Found(i, end, f"AGENT:{code}{sector}:{role}", name, "group", code, sector))
         elif is_state:
-            if not _locative(doc[i:end]):
+            if not (_locative(doc[i:end]) or self.team_word(doc[i:end])):
                 self.add(self.state(i, end, code))
         elif end < len(doc) and _capitalised(doc[end]) and _plural(doc[end]) and not is_state:
             # "Bosnian Serbs", "Iraqi Kurds": a people of the first adjective's country
@@ -240,6 +292,28 @@ class _Scanner:
         elif doc[i:end].root.dep_ not in ("amod", "compound", "npadvmod", "conj"):
             self.add(Found(i, end, f"PEOPLE:{code}", doc[i:end].text, "group", code, None))
         return end
+
+    def team_word(self, span: Span) -> bool:
+        """"the Ireland team", "England coach", "Britain's top sprinters": a country modifying or owning a noun
+        of the sports register names a team or a nationality, not the state."""
+        tok = _role_token(span.root)
+        head = tok.head.lemma_.lower()
+        if tok.dep_ == "compound" and tok.head.i > tok.i and head not in self.kb.state_nouns:
+            return True
+        return tok.dep_ in ("compound", "poss", "nmod", "amod") and head in self.kb.team_nouns
+
+    def of_country(self, end: int) -> tuple[int, str] | None:
+        """"Christine Arron of France", "King Hassan of Morocco", "Margaret Atwood (Canada)": (end, country) of an
+        "of <country>" that says whose a person is (not "of Lebanon's Hezbollah": the country owns what follows)."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "("):
+            return None
+        hit = self.lookup(end + 1)
+        if hit is None or hit[1] != "countries" or (hit[0] < len(doc) and doc[hit[0]].text in POSSESSIVE):
+            return None
+        if doc[end].text == "(":  # "Margaret Atwood (Canada)"
+            return (hit[0] + 1, hit[2]) if hit[0] < len(doc) and doc[hit[0]].text == ")" else None
+        return hit[0], hit[2]
 
     def state(self, i: int, end: int, code: str) -> Found:
         """The state itself, named ("Iran") or through its adjective ("an Iranian proposal")."""
@@ -276,6 +350,8 @@ class _Scanner:
             self.add(f)
             return named[0]
         role = self.key_at(a, j)
+        if sector in _TITLE_SECTORS and _former(doc, i):
+            sector = "ELI"
         f = Found(i, j, f"AGENT:{code}{sector}:{role}", doc[i:j].text, "group", code, sector)
         f.link = self.link_for(i, role, code, sector)
         if role in ROLE_WORDS and f.link is None:
@@ -294,8 +370,7 @@ class _Scanner:
                 return prev.key
         if role not in ROLE_WORDS or k == i or doc[i - 1].lower_ not in DEFINITE:
             return None
-        people = {f.key for f in self.found
-                  if f.kind == "person" and f.country == code and f.sector == sector}
+        people = self.people.get((code, sector), set())
         return next(iter(people)) if len(people) == 1 else None
 
     def capital(self, i: int, end: int, code: str) -> int:
@@ -326,9 +401,10 @@ class _Scanner:
         return j
 
     def located_agent(self, i: int) -> int | None:
-        """"Rebels in the Ivory Coast", "the government of Iraq": a bare agent noun takes the country
-        it is said to be in or of (the country itself stays a place). Not after an owner ("its forces in
-        Lebanon" are not Lebanon's)."""
+        """"Rebels in the Ivory Coast", "the government of Iraq", "militias in Tripoli", "police in Michigan": a
+        bare agent noun takes the country it is said to be in or of, named or through its capital or one of its
+        regions (the place itself stays a place). Not after an owner ("its forces in Lebanon" are not
+        Lebanon's)."""
         doc = self.doc
         if i > 0 and doc[i - 1].lower_ in OWNER_WORDS:
             return None
@@ -339,12 +415,72 @@ class _Scanner:
         if agent is None or agent[0] != i or agent[1] + 1 >= len(doc) or doc[agent[1]].lower_ not in PLACE_OF:
             return None
         k = agent[1] + 1 + (doc[agent[1] + 1].lower_ in DEFINITE)
-        hit = self.lookup(k) if k < len(doc) else None
-        if hit is None or hit[1] != "countries":
+        code = self.place_country(k) if k < len(doc) else None
+        if code is None:
             return None
-        j, sector, code = agent[1], agent[2], hit[2]
-        self.add(Found(i, j, f"AGENT:{code}{sector}:{self.key_at(i, j)}", doc[i:j].text, "group", code, sector))
+        j, sector = agent[1], agent[2]
+        role = self.key_at(i, j)
+        start = self.name_before(i, j) if role in self.kb.institutions else i
+        self.add(Found(start, j, f"AGENT:{code}{sector}:{role}", doc[start:j].text, "group", code, sector))
         return j
+
+    def place_country(self, k: int) -> str | None:
+        """The country of a country name, a capital or a region (named in one country only) at token k."""
+        hit = self.lookup(k)
+        if hit is not None:
+            return hit[2] if hit[1] in ("countries", "capitals") else None
+        for n in range(min(3, len(self.doc) - k), 0, -1):
+            code = self.kb.regions.get(self.key_at(k, k + n))
+            if code is not None and _capitalised(self.doc[k]):
+                return code
+        return None
+
+    def bare_agent(self, i: int) -> int | None:
+        """"police", "prosecutors", "striking workers", "senior officials": an agent noun standing alone names
+        an actor of its sector (the Phoenix agents' conventions), in the country of its context when the
+        sentence or the article names one. Only the agent nouns the KB marks as naming a political actor alone
+        ("athletes", "writers" or "people" at large do not), never a modifier ("police station"), a title
+        ("the president": a person named elsewhere) or a phrase pointing back ("its forces", "the two leaders")."""
+        doc = self.doc
+        tok = doc[i]
+        if tok.is_punct or (_capitalised(tok) and not tok.is_sent_start and not _acronym_word(tok.text)):
+            return None
+        agent = self.agent_at(i)
+        if agent is None:
+            return None
+        a, j, sector = agent
+        head, role = doc[j - 1], self.key_at(a, j)
+        if (role not in self.kb.alone or (head.dep_ in ("compound", "amod") and head.head.i >= j)
+                or role in ROLE_WORDS or self.anaphoric(i) or self.inside_non_agent(i, j)
+                or any(self.lookup(k) for k in range(i, a))):
+            return None
+        start = self.name_before(i, j) if role in self.kb.institutions else i
+        country = self.country_inside(start, i) if start < i else None
+        country = country or self.context_country(i)
+        self.add(Found(start, j, f"AGENT:{country or ''}{sector}:{role}", doc[start:j].text, "group", country,
+                       sector))
+        return j
+
+    def name_before(self, i: int, j: int) -> int:
+        """Start of the proper name an institution noun is named by ("the Tis Hazari court", "the Delhi police"):
+        capitalised words right before it that modify it, not already in a mention."""
+        doc, k = self.doc, i
+        taken = self.found[-1].tokens[1] if self.found else 0
+        while k > taken and doc[k - 1].pos_ == "PROPN" and _capitalised(doc[k - 1]) and k <= doc[k - 1].head.i < j:
+            k -= 1
+        return k
+
+    def inside_non_agent(self, i: int, j: int) -> bool:
+        """The agent noun ends a phrase listed as no agent that starts before it ("market forces")."""
+        return any(self.kb.agents.get(self.key_at(k, j)) == "" for k in range(max(0, i - 2), i))
+
+    def anaphoric(self, i: int) -> bool:
+        """"its forces", "the two leaders": an owner word or a counted definite points back to actors named
+        before (resolved by later stages), so the phrase is no new actor."""
+        doc = self.doc
+        if i > 0 and doc[i - 1].lower_ in OWNER_WORDS:
+            return True
+        return i > 1 and doc[i - 1].like_num and doc[i - 2].lower_ in DEFINITE
 
     def word_end(self, i: int) -> int:
         """End of the written word starting at token i: spaCy splits "Lai-Smith" into three tokens."""
@@ -372,10 +508,13 @@ class _Scanner:
         name_start = title[1] if title and title[1] > start else start
         f = self.unknown(name_start, end, "person")
         if title is not None:
-            f.sector = title[2]
+            f.sector = "ELI" if _former(self.doc, title[0]) else title[2]
             f.country = self.context_country(start)
+        nationality = self.of_country(end)
+        if nationality is not None:
+            f.country = f.country or nationality[1]
         self.add(f)
-        return end
+        return nationality[0] if nationality else end
 
     def title_at(self, start: int, end: int) -> tuple[int, int, str] | None:
         """A capitalised title ending just before token `start`, or opening the name (spaCy puts
@@ -390,20 +529,25 @@ class _Scanner:
 
     def context_country(self, i: int) -> str | None:
         """The country named nearest to token i in its sentence (before it first), else the last one."""
-        sent = self.doc[i].sent
-        before, after = None, None
-        k = sent.start
-        while k < sent.end:
-            hit = self.lookup(k) if k != i else None
-            if hit is not None and hit[1] in ("countries", "adjectives", "capitals"):
-                if k < i:
-                    before = hit[2]
-                elif after is None:
-                    after = hit[2]
-                k = hit[0]
-            else:
-                k += 1
-        return before or after or self.last_country
+        named = self.sentence_countries(self.doc[i].sent)
+        before = [code for k, code in named if k < i]
+        after = [code for k, code in named if k > i]
+        return (before[-1] if before else None) or (after[0] if after else None) or self.last_country
+
+    def sentence_countries(self, sent: Span) -> list[tuple[int, str]]:
+        """(token, alpha-3) of the country words of a sentence, found once per sentence."""
+        named = self.countries_in.get(sent.start)
+        if named is None:
+            named, k = [], sent.start
+            while k < sent.end:
+                hit = self.lookup(k)
+                if hit is not None and hit[1] in ("countries", "adjectives", "capitals"):
+                    named.append((k, hit[2]))
+                    k = hit[0]
+                else:
+                    k += 1
+            self.countries_in[sent.start] = named
+        return named
 
     def entity(self, ent: Span, hit: tuple[int, str, str] | None) -> int:
         """spaCy PERSON/ORG the KB does not know: a person, or an organisation with an org head word."""
@@ -417,17 +561,71 @@ class _Scanner:
             return self.titled_person(ent.start, end)
         words = normalize(self.doc[ent.start:end].text).split()
         acronym = end - ent.start == 1 and ent.text.isupper() and 2 <= len(ent.text) <= 6
-        if not (set(words) & ORG_HEADS or acronym):
+        head = _head_word(words)
+        if not (set(words) & ORG_HEADS or head in self.kb.institutions or acronym):
             return hit[0] if hit else ent.start + 1
         f = self.unknown(ent.start, end, "organization")
-        f.country = hit[2] if hit and hit[1] in ("adjectives", "countries") else None
-        f.sector = self.kb.agents.get(words[-1]) if words else None
+        f.sector = self.kb.institutions.get(head) or self.kb.agents.get(words[-1]) or None
+        f.country = self.country_inside(ent.start, end)
+        if f.country is None and f.sector in _STATE_SECTORS:
+            f.country = self.context_country(ent.start)  # "the Department of Education" of the story's country
         self.add(f)
         return end
+
+    def country_inside(self, start: int, end: int) -> str | None:
+        """The country a name names in it: "Government of India", "Indian Ministry of Defence", "Michigan
+        Department of Environmental Quality" (a region of one country)."""
+        for k in range(start, end):
+            hit = self.lookup(k)
+            if hit is not None and hit[1] in ("countries", "adjectives", "capitals") and hit[0] <= end:
+                return hit[2]
+            for n in range(min(3, end - k), 0, -1):
+                code = self.kb.regions.get(self.key_at(k, k + n))
+                if code is not None and _capitalised(self.doc[k]):
+                    return code
+        return None
 
 
 _TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "PTY", "REB", "ELI", "IGO"}
 _MAX_TITLE = 4
+# Sectors of a state's institutions: an institution name without a country is the country of its context.
+_STATE_SECTORS = {"GOV", "JUD", "LEG", "COP", "MIL"}
+_HEAD_ENDS = {"of", "for", "on", "in", "and"}
+
+
+def _head_word(words: list[str]) -> str:
+    """The head of an organisation's name: its last word before any "of"/"for" phrase ("ministry of health of
+    ethiopia" -> ministry, "federal foreign office" -> office, "office depot" -> depot)."""
+    for n, word in enumerate(words):
+        if word in _HEAD_ENDS and n > 0:
+            return words[n - 1]
+    return words[-1] if words else ""
+
+
+def _acronym_word(text: str) -> bool:
+    """An acronym, or its plural: "NGO", "MPs", "MEPs" (a capitalised common noun is no acronym)."""
+    stem = text[:-1] if text.endswith("s") and len(text) > 2 else text
+    return stem.isupper()
+
+
+def _written_in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+FORMER = {"former", "ex", "ex-"}
+
+
+def _former(doc: Doc, i: int) -> bool:
+    """"former President Bill Clinton", "ex-prime minister X", "Former Socialist prime minister X": the person
+    is out of office whatever the knowledge base says (ELI). Looks back over the title's modifiers only."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        tok = doc[k]
+        if tok.lower_ in FORMER or tok.lower_.startswith("ex-"):
+            return True
+        if tok.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") or tok.text in (",", ";"):
+            return False
+    return False
 
 
 def _plural(tok: Token) -> bool:
@@ -471,4 +669,50 @@ def _strip_possessive(ent: Span) -> int:
 
 def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Found]:
     """Every actor mention of `doc`, in text order."""
-    return _Scanner(doc, kb).run()
+    found = _Scanner(doc, kb).run()
+    _join_appositions(doc, found)
+    return found
+
+
+_CLOSERS = {",", ".", ";", ":", ")", "—", "–", "!", "?"}
+
+
+def _join_appositions(doc: Doc, found: list[Found]) -> None:
+    """"The North Korean and Russian leaders, Kim Jong-un and Vladimir Putin, ...": n coordinated role
+    phrases followed by a comma and n coordinated people name n actors, not 2n; the i-th role phrase joins
+    the i-th person (when their countries agree). One pass over the mentions, in text order.
+
+    The people must close the apposition (a comma, a full stop...), so "the Russian government, Putin said"
+    stays two actors.
+    """
+    i = 0
+    while i < len(found):
+        roles = [found[i]]
+        k = i + 1
+        while k < len(found) and found[k].key.startswith("AGENT:") and _joined(doc, roles[-1], found[k]):
+            roles.append(found[k])
+            k += 1
+        if not roles[0].key.startswith("AGENT:") or k >= len(found):
+            i += 1
+            continue
+        comma = roles[-1].tokens[1]
+        people = [found[k]] if found[k].kind == "person" and doc[comma].text == "," and (
+            found[k].tokens[0] == comma + 1) else []
+        while people and k + len(people) < len(found):
+            nxt = found[k + len(people)]
+            if nxt.kind != "person" or not _joined(doc, people[-1], nxt):
+                break
+            people.append(nxt)
+        end = people[-1].tokens[1] if people else 0
+        closed = people and (end >= len(doc) or doc[end].text in _CLOSERS)
+        if closed and len(people) == len(roles) and all(p.country in (None, r.country) for r, p in zip(
+                roles, people, strict=True)):
+            for role, person in zip(roles, people, strict=True):
+                role.key, role.link = person.key, None
+        i = k  # a list that does not match is not retried from its second item
+
+
+def _joined(doc: Doc, left: Found, right: Found) -> bool:
+    """Only coordination ("and", "or", commas) between two mentions: parts of one list."""
+    between = doc[left.tokens[1]:right.tokens[0]]
+    return 0 < len(between) <= 2 and all(t.lower_ in COORD for t in between)

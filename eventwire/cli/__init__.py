@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import eventwire.cli.gazetteer  # noqa: F401  (registers gazetteer import)
 import eventwire.cli.scale  # noqa: F401  (registers spark)
 from eventwire.cli import documents  # noqa: F401  (registers extract, show, schema)
 from eventwire.cli import serve as _serve  # noqa: F401  (registers serve)

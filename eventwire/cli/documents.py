@@ -72,6 +72,11 @@ def extract(
     ] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per nlp.pipe batch (default 32).")] = None,
     n_process: Annotated[int | None, typer.Option(help="Worker processes for nlp.pipe (default 1).")] = None,
+    actors: Annotated[
+        Path | None,
+        typer.Option("--actors", help="A YAML file of your own actors (name, aliases, kind, country, sector, "
+                     "from/to) laid over the built-in knowledge; see the README. Default: $EVENTWIRE_ACTORS."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar.")] = False,
     min_confidence: Annotated[
         float,
@@ -91,7 +96,7 @@ def extract(
 
     fmt = input_kind.value if input_kind else None
     try:
-        settings = Settings.from_env(model=model, batch_size=batch_size, n_process=n_process)
+        settings = Settings.from_env(model=model, batch_size=batch_size, n_process=n_process, actors=actors)
     except ValueError as err:
         raise fail(str(err)) from None
     _check_options(source, fmt, published, article_id, pretty, output)
@@ -156,12 +161,15 @@ def _count(source: str, fmt: str | None) -> int | None:
 
 
 def _extractor(settings):
+    from eventwire.errors import EventwireError
     from eventwire.pipeline import Extractor
 
     try:
         return Extractor(settings)
     except OSError as err:
         raise fail(f"cannot load spaCy model {settings.model!r}: {str(err).splitlines()[0]}") from None
+    except EventwireError as err:  # e.g. a bad --actors file: the message names the file, line and field
+        raise fail(str(err)) from None
 
 
 def _with_progress(docs: Iterator[Document], total: int | None, quiet: bool) -> Iterator[Document]:

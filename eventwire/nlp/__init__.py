@@ -35,16 +35,19 @@ def _register_factories() -> None:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str, stages: tuple[str, ...] = STAGES) -> Language:
+def load_pipeline(model: str, stages: tuple[str, ...] = STAGES, actors: str | None = None) -> Language:
     """Load ``model`` once per process and append the eventwire stages to it.
 
     :param model: a spaCy package name or path (``Settings.model``).
     :param stages: which eventwire components to add, in pipeline order (tests use a prefix).
+    :param actors: a user's actors file for the actors stage's config (``Settings.actors``).
     :raises OSError: the model is not installed (spaCy's own E050, translated by the CLI).
+    :raises ActorsFileError: the actors file is missing or invalid.
     """
     register_extensions()
     _register_factories()
     nlp = spacy.load(model)
     for name in stages:
-        nlp.add_pipe(name)
+        config = {"user_actors": actors} if name == "eventwire_actors" and actors else {}
+        nlp.add_pipe(name, config=config)
     return nlp

@@ -19,19 +19,76 @@ NER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 INNER_LABELS = {"ORG", "FAC"}
 REGION_WORDS = {"region", "province", "state", "oblast", "krai", "kray", "prefecture", "county",
                 "governorate", "territory", "district", "republic"}
+# A plural region word after coordinated names makes each a region: "Jackson and Barrow counties",
+# "Clarke, Madison, Oconee and Oglethorpe counties".
+PLURAL_REGION_WORDS = {"regions", "provinces", "states", "oblasts", "prefectures", "counties", "parishes",
+                       "governorates", "territories", "districts", "boroughs"}
+# The longest coordination read that way ("A, B, C and D counties").
+MAX_COORDINATION = 16
+# Municipal bodies named after their town: "Athens Police Department", "Dublin City Council".
+MUNICIPAL_WORDS = {"police", "city", "fire", "town", "township", "village", "borough", "municipal", "council",
+                   "sheriff", "mayor"}
 LOC_PREPS = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "toward", "towards",
              "via", "around", "throughout", "within"}
 CITY_CUES = {"city", "town", "village", "port", "capital", "settlement", "province", "region", "state"}
 CONNECTORS = {"of", "de", "del", "al", "el", "la", "and", "-", "the", "upon", "on", "du", "des", "da"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
-FEATURE_BONUS = {"country": 4.0, "admin1": 2.0, "admin2": 2.0, "region": 5.0, "site": 5.0, "city": 0.0}
+FEATURE_BONUS = {"country": 4.0, "admin1": 2.0, "admin2": 1.0, "region": 5.0, "site": 5.0, "city": 0.0}
+# A national capital is the most prominent place of its name ("Paris", "Athens") unless the article's
+# region says otherwise.
+CAPITAL_BONUS = 1.0
 # Coherence: a reading gains up to this much when the article's other names point to its country/admin1.
-COUNTRY_SUPPORT = 3.0
-ADMIN1_SUPPORT = 2.0
-VOTE_ROUNDS = 2
+COUNTRY_SUPPORT = 5.0
+ADMIN1_SUPPORT = 3.0
+# A town gains this much when its county is named in the article ("Huntsville" with "Walker County").
+ADMIN2_SUPPORT = 3.0
+VOTE_ROUNDS = 3
 MAX_NGRAM = 5
 BIG_CITY = 100_000
+# A name given to at least this share of people (% in the US Census) keeps its PERSON label.
+PERSON_SHARE_MAX = 0.01
 INNER_CITY = 50_000
+# A name accepted as a place in one mention is a place in its other mentions too (one sense per
+# discourse), except where the model reads a common person's name (% of US Census people) as a person.
+PROPAGATE_PERSON_SHARE_MAX = 0.05
+# The first word of a PERSON entity given to at least this share of people is a given name ("Darren Ripley").
+GIVEN_NAME_SHARE = 0.001
+# Words that qualify a place name without making it another place: "North Dallas", "Downtown Gainesville".
+QUALIFIERS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+              "southwestern", "upper", "lower", "greater", "downtown", "metro", "metropolitan", "inner", "outer",
+              "mainland", "rural", "coastal", "suburban", "north-east", "north-west", "south-east", "south-west",
+              "sub-saharan"}
+# Inside these a building is a place ("at the White House"); elsewhere it is the institution ("the Kremlin said",
+# "signals from the Kremlin").
+SITE_PREPS = {"at", "in", "inside", "outside", "near", "into", "within", "around"}
+# "The West", "the North": blocs and directions, never the admin1 regions of these names.
+COMPASS = {"west", "east", "north", "south"}
+# A name before one of these is part of a street's name ("Dublin Road", "Richmond Street", "Augusta St.").
+STREET_WORDS = {"street", "st.", "road", "rd.", "avenue", "ave.", "drive", "dr.", "lane", "boulevard", "blvd.",
+                "highway", "hwy.", "parkway", "pkwy.", "way", "court", "terrace", "crescent", "pike", "turnpike",
+                "expressway", "freeway"}
+# Nouns after a name that make it a place's: "a Longview woman", "Roswell police", "an Augusta native".
+LOCAL_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives", "police", "mayor",
+               "officials", "couple", "teen", "teenager", "boy", "girl", "family", "families", "parents", "homeowners",
+               "townspeople", "villagers", "area", "city", "town", "village", "township"}
+# Capitalised words that are no part of a following name: "Sunday Alexandria Police went ...".
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+# Dashes and colons after an upper-case dateline place ("TORRINGTON —", "BEIRUT:").
+DATELINE_MARKS = {"—", "–", "-", "--", ":"}
+# Prepositions after which even an organisation-labelled name is a place ("officials in Dogubayazit").
+PLAIN_LOC_PREPS = {"in", "near", "outside", "around", "across"}
+# Titles before a name make it a person's: "Mr Ripley", "Judge Marion", "Sen. Clinton".
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady", "dame", "sen", "sen.",
+          "senator", "rep", "rep.", "gov", "gov.", "governor", "president", "minister", "judge", "justice", "coach",
+          "officer", "sgt", "sgt.", "sergeant", "lt", "lt.", "capt", "capt.", "captain", "col", "col.", "gen", "gen.",
+          "general", "rev", "rev.", "reverend", "father", "pastor", "mayor", "deputy", "detective", "prof", "prof.",
+          "professor", "king", "queen", "prince", "princess", "pope", "sheikh", "hurricane", "storm", "typhoon",
+          "cyclone", "tropical"}
+# A name followed by one of these words names a disease, after the place it was first found in
+# ("Marburg virus", "Rift Valley fever", "Lyme disease").
+DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "ebolavirus", "encephalitis"}
 
 
 @dataclass
@@ -47,6 +104,8 @@ class Candidate:
     key: str = ""  # the normalised name
     text: str = ""  # the name as it reads in the Doc, read once: the filter looks at it every voting round
     local: bool = False  # the resolved place's admin1 region is where the article's other names are
+    street: bool = False  # a street named after a place ("Dublin Road"): a place of its own, not in the gazetteer
+    contains: bool = False  # the container of a street before it ("420 Augusta St., Alexandria")
     parent: Candidate | None = None
     best: int | None = None
     country: str | None = None
@@ -62,11 +121,16 @@ class Context:
     dateline_country: str | None = None
     country_total: dict[str, float] = field(default_factory=dict)
     admin1_total: dict[str, float] = field(default_factory=dict)
+    admin2s: dict[str, dict[str, float]] = field(default_factory=dict)
+    admin2_total: dict[str, float] = field(default_factory=dict)
 
-    def add(self, key: str, countries: dict[str, float], admin1s: dict[str, float]) -> None:
+    def add(self, key: str, countries: dict[str, float], admin1s: dict[str, float],
+            admin2s: dict[str, float] | None = None) -> None:
         """Record the vote of the name ``key`` (kept per name so that a name never votes for itself)."""
-        self.countries[key], self.admin1s[key] = countries, admin1s
-        for votes, total in ((countries, self.country_total), (admin1s, self.admin1_total)):
+        admin2s = admin2s or {}
+        self.countries[key], self.admin1s[key], self.admin2s[key] = countries, admin1s, admin2s
+        for votes, total in ((countries, self.country_total), (admin1s, self.admin1_total),
+                             (admin2s, self.admin2_total)):
             for place, w in votes.items():
                 total[place] = total.get(place, 0.0) + w
 
@@ -81,6 +145,19 @@ class Context:
         if admin1 is None:
             return 0.0
         return self.admin1_total.get(admin1, 0.0) - self.admin1s.get(key, {}).get(admin1, 0.0)
+
+    def admin2_support(self, admin2: str | None, key: str) -> float:
+        """How many of the article's other names point to the county (admin2) ``admin2``."""
+        if admin2 is None:
+            return 0.0
+        return self.admin2_total.get(admin2, 0.0) - self.admin2s.get(key, {}).get(admin2, 0.0)
+
+    def admin2_named(self, admin2: str | None, key: str) -> bool:
+        """Whether another name's likeliest county is ``admin2``: "Walker County" read most likely as
+        Texas's makes "Huntsville" a town of the article even when Alabama's Walker County has a share."""
+        return admin2 is not None and any(
+            votes and max(votes, key=votes.__getitem__) == admin2
+            for name, votes in self.admin2s.items() if name != key)
 
     def best_country(self) -> str | None:
         """The country that explains most of the article's names."""
@@ -107,6 +184,20 @@ class Tokens:
             self.labels.append(t.ent_type_)
         self.lowers = [t.lower() for t in self.texts]
         self.caps = [is_capitalised(t) for t in self.texts]
+        self.propn = [t.pos_ == "PROPN" for t in doc]
+        self.sent_start = [bool(t.is_sent_start) for t in doc]
+        # Tokens of title-case sentences (headlines: "Man Arrested In Gainesville"), where capitals say nothing.
+        self.headline = [False] * len(doc)
+        for sent in doc.sents if doc.has_annotation("SENT_START") else ():
+            words = [t for t in sent if t.is_alpha and len(t) > 3]
+            if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+                self.headline[sent.start:sent.end] = [True] * len(sent)
+        # The entity around each token (start, end, label); the names of the article's people (set by the stage).
+        self.ent: list[tuple[int, int, str] | None] = [None] * len(doc)
+        for ent in doc.ents:
+            for k in range(ent.start, ent.end):
+                self.ent[k] = (ent.start, ent.end, ent.label_)
+        self.people: set[str] = set()
 
     def span(self, start: int, end: int) -> str:
         """The text of tokens ``start:end`` as it reads in the Doc."""
@@ -142,14 +233,17 @@ class PlacesStage(Stage):
 
     def process(self, doc: Doc) -> None:
         toks = Tokens(doc)
+        toks.people = self._people(doc, toks)
         cands = self._candidates(doc, toks)
         self._link_containers(doc, cands)
         ctx = Context()
         self._resolve_all(cands, ctx, doc)
+        vetoed = [self._vetoed(toks, c) for c in cands]
         for _ in range(VOTE_ROUNDS):
-            ctx = self._context(doc, toks, cands, ctx)
+            ctx = self._context(doc, cands, ctx, self._acceptance(toks, cands, vetoed))
             self._resolve_all(cands, ctx, doc)
-        kept = [c for c in cands if self._accept(toks, c)]
+        accepted = self._acceptance(toks, cands, vetoed)
+        kept = [c for c, ok in zip(cands, accepted, strict=True) if ok]
         doc._.ew_places, doc.spans["ew_places"] = self._places(doc, kept)
 
     # --- recognition -------------------------------------------------------------------------
@@ -161,6 +255,7 @@ class PlacesStage(Stage):
         # not hide the toponym inside it from the gazetteer n-grams.
         found = [c for c in found if c.entries or c.label in ("GPE", "LOC")]
         found += self._ngrams(toks)
+        found += [street for c in found if (street := self._street(toks, c)) is not None]
         found.sort(key=lambda c: (-(c.end - c.start), not c.entries, c.start))
         taken: set[int] = set()
         out = []
@@ -170,7 +265,39 @@ class PlacesStage(Stage):
                 c.text = toks.span(c.start, c.end)
                 c.key = norm(c.text)
                 out.append(c)
-        return sorted(out, key=lambda c: c.start)
+        out.sort(key=lambda c: c.start)
+        self._coordinated_regions(toks, out)
+        return out
+
+    def _coordinated_regions(self, toks: Tokens, cands: list[Candidate]) -> None:
+        """Names coordinated before a plural region word are regions: in "Jackson and Barrow counties"
+        each name is read as a county (when the gazetteer has one) rather than a town."""
+        for i, c in enumerate(cands):
+            j, end = i, c.end
+            while end < len(toks.texts) and end - c.end <= MAX_COORDINATION:
+                word = toks.lowers[end]
+                if word in PLURAL_REGION_WORDS:
+                    for d in cands[i:j + 1]:
+                        hits = [] if d.region else self.gaz.lookup_region(d.text)
+                        if hits:
+                            d.entries, d.region = hits, True
+                    break
+                if word in (",", "and", "or"):
+                    end += 1
+                elif j + 1 < len(cands) and cands[j + 1].start == end:
+                    j += 1
+                    end = cands[j].end
+                else:
+                    break
+
+    def _street(self, toks: Tokens, c: Candidate) -> Candidate | None:
+        """"Dublin Road", "Richmond Street", "Augusta St.": a place name before a street word names the
+        street, not the place; a region's name keeps its own reading ("Florida Highway Patrol")."""
+        if c.end >= len(toks.texts) or toks.lowers[c.end] not in STREET_WORDS or not toks.caps[c.end]:
+            return None
+        if c.region or self._state_name(c):
+            return None
+        return Candidate(c.start, c.end + 1, "FAC", [], street=True)
 
     def _from_ent(self, doc: Doc, toks: Tokens, ent: Span) -> list[Candidate]:
         """An entity as candidates: one per comma-separated part ("Mobile, Alabama" is two places)."""
@@ -244,6 +371,7 @@ class PlacesStage(Stage):
         for prev, cur in zip(cands, cands[1:], strict=False):
             if cur.start == prev.end + 1 and doc[prev.end].text == ",":
                 prev.parent = cur
+                cur.contains = prev.street
             gap = doc[prev.end:cur.start]
             if len(gap) and gap[0].text in POSSESSIVE and len(gap) <= 4 and all(
                 t.text in POSSESSIVE or t.is_lower or t.text == "-" for t in gap
@@ -252,7 +380,7 @@ class PlacesStage(Stage):
 
     # --- resolution --------------------------------------------------------------------------
 
-    def _context(self, doc: Doc, toks: Tokens, cands: list[Candidate], prev: Context) -> Context:
+    def _context(self, doc: Doc, cands: list[Candidate], prev: Context, accepted: list[bool]) -> Context:
         """Document-level coherence vote and the dateline's country.
 
         Each distinct name that passes the toponym filter spreads one vote over the countries (and
@@ -260,9 +388,9 @@ class PlacesStage(Stage):
         previous round's context; "Dublin" + "Columbus" + "Franklin County" then outvote Ireland.
         """
         ctx = Context(dateline_country=prev.dateline_country)
-        for c in cands:
+        for c, ok in zip(cands, accepted, strict=True):
             key = c.key
-            if key in ctx.countries or not c.entries or not self._accept(toks, c):
+            if key in ctx.countries or not c.entries or not ok:
                 continue
             ctx.add(key, *self._shares(self._readings(c), prev, key))
         dateline = doc._.dateline
@@ -280,20 +408,23 @@ class PlacesStage(Stage):
         pe = self.gaz.entry(parent)
         return [i for i in c.entries if self._inside(self.gaz.entry(i), pe)] or c.entries
 
-    def _shares(self, entries: list[int], ctx: Context, key: str) -> tuple[dict, dict]:
-        """Probability mass of the readings by country and by admin1 (scores are log10 odds)."""
+    def _shares(self, entries: list[int], ctx: Context, key: str) -> tuple[dict, dict, dict]:
+        """Probability mass of the readings by country, admin1 and admin2 (scores are log10 odds)."""
         scored = [(self.gaz.entry(i), self._score(self.gaz.entry(i), ctx, key)) for i in entries]
         top = max(s for _, s in scored)
         weights = [(e, 10 ** (s - top)) for e, s in scored]
         total = sum(w for _, w in weights)
         countries: dict[str, float] = {}
         admin1s: dict[str, float] = {}
+        admin2s: dict[str, float] = {}
         for e, w in weights:
+            if e.admin2_key:
+                admin2s[e.admin2_key] = admin2s.get(e.admin2_key, 0.0) + w / total
             if e.country:
                 countries[e.country] = countries.get(e.country, 0.0) + w / total
             if e.admin1_key:
                 admin1s[e.admin1_key] = admin1s.get(e.admin1_key, 0.0) + w / total
-        return countries, admin1s
+        return countries, admin1s, admin2s
 
     def _resolve_all(self, cands: list[Candidate], ctx: Context, doc: Doc) -> None:
         """Resolve every candidate; a per-document cache makes a repeated name resolve once."""
@@ -307,7 +438,9 @@ class PlacesStage(Stage):
             if c.best is not None:
                 e = self.gaz.entry(c.best)
                 c.country = e.country
-                c.local = ctx.admin1_support(e.admin1_key, key[0]) >= 1.0
+                c.local = (ctx.admin1_support(e.admin1_key, key[0]) >= 1.0
+                           or ctx.admin2_support(e.admin2_key, key[0]) >= 0.5
+                           or ctx.admin2_named(e.admin2_key, key[0]))
             else:
                 c.country = self._fallback_country(parent, ctx)
 
@@ -352,11 +485,19 @@ class PlacesStage(Stage):
             score += 2.0
         if e.feature in ("city", "admin2"):
             score += ADMIN1_SUPPORT * saturate(ctx.admin1_support(e.admin1_key, key))
+            score += ADMIN2_SUPPORT * saturate(ctx.admin2_support(e.admin2_key, key))
+        if e.code == "PPLC":
+            score += CAPITAL_BONUS
         return score + (1.0 if norm(e.name) == key else 0.0)
 
     def _prefer_city(self, best: int, entries: list[int]) -> int:
-        """"New York", "Moscow", "Washington": a big city beats its same-country admin1 namesake."""
+        """"New York", "Moscow", "Washington": a big city beats its same-country admin1 namesake, and
+        a town its county namesake ("Cosenza" of "Provincia di Cosenza")."""
         e = self.gaz.entry(best)
+        if e.feature == "admin2":
+            towns = [i for i in entries if self.gaz.entry(i).feature == "city"
+                     and self.gaz.entry(i).admin2_key == e.admin2_key]
+            return max(towns, key=lambda i: self.gaz.entry(i).population) if towns else best
         if e.feature != "admin1":
             return best
         cities = [i for i in entries if self.gaz.entry(i).feature == "city"
@@ -365,19 +506,123 @@ class PlacesStage(Stage):
 
     # --- filtering ---------------------------------------------------------------------------
 
+    def _acceptance(self, toks: Tokens, cands: list[Candidate], vetoed: list[bool]) -> list[bool]:
+        """Which candidates are toponyms: those `_accept` keeps, and the other mentions of their names
+        (one sense per discourse: "Gainesville" tagged PERSON in one sentence and GPE in the next is one
+        town), except vetoed ones and a common person's name that the model reads as a person."""
+        yes = [not v and self._accept(toks, c) for c, v in zip(cands, vetoed, strict=True)]
+        names = {c.key for c, ok in zip(cands, yes, strict=True) if ok}
+        return [ok or (not v and c.key in names and self._propagates(c))
+                for c, ok, v in zip(cands, yes, vetoed, strict=True)]
+
+    def _propagates(self, c: Candidate) -> bool:
+        """Whether another mention's acceptance carries over to ``c``: not to a site, whose every mention
+        needs its own locative cue, nor to a common person's name the model reads as a person."""
+        if c.best is not None and self.gaz.entry(c.best).feature == "site":
+            return False
+        return c.label != "PERSON" or self.gaz.person_share(c.text) < PROPAGATE_PERSON_SHARE_MAX
+
+    def _people(self, doc: Doc, toks: Tokens) -> set[str]:
+        """Given names and surnames of the people the article names: "Darren Ripley" (a PERSON entity that
+        starts with a given name or follows a title) makes "Darren" and "Ripley" a person's in this article."""
+        names = set()
+        for ent in doc.ents:
+            words = [t for t in ent if t.is_alpha and t.is_title]
+            if ent.label_ != "PERSON" or len(words) < 2:
+                continue
+            titled = ent.start > 0 and toks.lowers[ent.start - 1] in TITLES and toks.caps[ent.start - 1]
+            given = titled or self.gaz.person_share(words[0].text) >= GIVEN_NAME_SHARE
+            last = words[-1].text  # a place word is no surname: "Greer Station" is a place the model calls a person
+            if given and (not self.gaz.lookup(last) or self.gaz.person_share(last) >= GIVEN_NAME_SHARE):
+                names.update((norm(words[0].text), norm(last)))
+        return names
+
+    def _vetoed(self, toks: Tokens, c: Candidate) -> bool:
+        """Mentions that are never toponyms, whatever the label or the other mentions say: demonyms
+        ("Kashmiris", "German"), a person's title before the name ("Mr Ripley", "Hurricane Ike"), a
+        surname of a person the article names ("Darren Ripley" ... "Ripley said"), a disease named after a
+        place ("Marburg virus"), and the last words of a longer name ("Golden Temple", "World At One")."""
+        if self.gaz.is_demonym(c.text) or c.key in COMPASS:
+            return True
+        prev = c.start - 1
+        if prev >= 0 and toks.lowers[prev] in TITLES and toks.caps[prev]:
+            return True
+        after = toks.lowers[c.end] if c.end < len(toks.lowers) else ""
+        if after in DISEASE_WORDS and not self._state_name(c):
+            return True
+        if c.key in toks.people and not (c.region or c.parent or self._contained(toks, c) or self._state_name(c)
+                                         or (c.label == "GPE" and self._cued(toks, c.start))):
+            return True
+        return self._inside_name(toks, c)
+
+    def _state_name(self, c: Candidate) -> bool:
+        """Whether ``c`` names a country or region: nobody's surname ("Garuda Indonesia" is an airline)."""
+        return any(self.gaz.entry(i).feature in ("country", "admin1", "region", "admin2") for i in c.entries)
+
+    @staticmethod
+    def _contained(toks: Tokens, c: Candidate) -> bool:
+        """"Jackson, Miss.": a comma and a capitalised word after the name (its container)."""
+        return c.end + 1 < len(toks.texts) and toks.texts[c.end] == "," and toks.caps[c.end + 1]
+
+    @staticmethod
+    def _inside_name(toks: Tokens, c: Candidate) -> bool:
+        """The name follows another proper noun of the same name ("Golden Temple", "Royal Alexandria
+        Hospital", "Raquel Henry"): it is part of that name, unless the word before only qualifies a place
+        ("North Dallas") or the name is the object of "of" ("University of Texas")."""
+        prev = c.start - 1
+        if prev < 0 or not toks.caps[prev] or toks.lowers[prev] in QUALIFIERS or toks.lowers[prev] in CALENDAR \
+                or toks.headline[prev]:
+            return False
+        if toks.lowers[prev] in LOC_PREPS:  # a capitalised "At" inside a title: "World At One"
+            return prev > 0 and toks.caps[prev - 1] and not toks.sent_start[prev]
+        if toks.lowers[prev] in CONNECTORS:
+            return False
+        ent = toks.ent[c.start]
+        if ent is not None and ent[2] in ("GPE", "LOC"):
+            return False
+        same_entity = ent is not None and ent[0] <= prev
+        return same_entity or (toks.propn[prev] and not toks.sent_start[prev])
+
+    def _placed(self, toks: Tokens, c: Candidate) -> bool:
+        """Context that makes a name a place whatever its label: its container ("Sukoharjo, Central Java",
+        "Kenya's Dadaab"), a noun of its people or officials after it ("Roswell police"), a dateline
+        ("TORRINGTON —"), a legislator's home town ("R-Marshall"), or "in"/"near" before it."""
+        if c.contains or (c.parent is not None and self._parent_entry(c) is not None):
+            return True
+        texts, n = toks.texts, len(toks.texts)
+        if c.end < n and texts[c.end] in DATELINE_MARKS and toks.spaces[c.end - 1] and c.text.isupper() \
+                and len(c.text) >= 3:
+            return True
+        if not toks.propn[c.start] or (c.text.isupper() and len(c.text) <= 4):
+            return False  # "Many residents", "One man", "UN police"
+        if c.end < n and toks.lowers[c.end] in LOCAL_NOUNS and (not toks.caps[c.end] or toks.lowers[c.end] == "police"):
+            return True
+        if c.start >= 2 and texts[c.start - 1] == "-" and texts[c.start - 2] in ("R", "D", "I"):
+            return True
+        return c.start >= 1 and toks.lowers[c.start - 1] in PLAIN_LOC_PREPS
+
     def _accept(self, toks: Tokens, c: Candidate) -> bool:
         """Keep a candidate only when the label, capitalisation and context make it a toponym."""
         text = c.text
         cued = self._cued(toks, c.start)
-        if c.label == "PERSON" and not cued:
+        if c.entries and not c.inner and self._placed(toks, c) and not self.gaz.is_false_friend(text):
+            e = self.gaz.entry(c.best) if c.best is not None else None
+            if e is not None and e.feature != "site" and (c.key == norm(e.name) or e.feature != "city"):
+                return True
+        if c.label == "PERSON" and not (cued or c.region) and not self._mislabelled_person(toks, c):
             return False
         if c.best is None:
-            return c.label in ("GPE", "LOC") and not self.gaz.is_false_friend(text)
+            return c.street or (c.label in ("GPE", "LOC") and not self.gaz.is_false_friend(text))
         e = self.gaz.entry(c.best)
-        if self.gaz.is_false_friend(text) and not (c.label == "GPE" or (c.label == "LOC" and cued)):
+        if self.gaz.is_false_friend(text) and not (c.label == "GPE" or c.region or (c.label == "LOC" and cued)):
             return False
         if c.inner:
-            return self._accept_inner(text, e, c.local)
+            return self._accept_inner(toks, c, e)
+        if e.feature == "site" and not self._cued(toks, c.start, through_the=True, preps=SITE_PREPS):
+            return False  # "the White House said" is the administration; "at the White House" the place
+        if (e.feature == "city" and e.population < BIG_CITY and not (cued or c.local or c.region)
+                and self.gaz.person_share(text) >= PERSON_SHARE_MAX):
+            return False  # "Kristina said": a person's name is no village without a locative cue
         if c.label in ("GPE", "LOC", "FAC") or c.region:
             return True
         if text.isupper() and len(text) <= 4:
@@ -387,26 +632,50 @@ class PlacesStage(Stage):
         if e.feature != "city":
             return True
         if c.label == "ORG":  # "according to Tass": an ORG label needs a big city or "the city of"
-            return e.population >= BIG_CITY or self._cued(toks, c.start, city_only=True)
-        return e.population >= BIG_CITY or cued
+            return e.population >= BIG_CITY or c.local or self._cued(toks, c.start, city_only=True)
+        return e.population >= BIG_CITY or cued or c.local
+
+    def _mislabelled_person(self, toks: Tokens, c: Candidate) -> bool:
+        """A PERSON label on the whole name alone ("Gainesville", "Sri Lanka") is the model's mistake when
+        the name is rarely a person's and names a country, a region, a big city or a town of the article's
+        region; a name inside a longer PERSON entity ("Alexandria Ocasio") never is."""
+        labels = toks.labels
+        if (c.start and labels[c.start - 1] == "PERSON") or (c.end < len(labels) and labels[c.end] == "PERSON"):
+            return False
+        if c.best is None or self.gaz.person_share(c.text) >= PERSON_SHARE_MAX:
+            return False
+        e = self.gaz.entry(c.best)
+        return e.feature != "city" or e.population >= BIG_CITY or c.local
 
     @staticmethod
-    def _accept_inner(text: str, e: Entry, local: bool) -> bool:
+    def _accept_inner(toks: Tokens, c: Candidate, e: Entry) -> bool:
         """A name inside an organisation's name ("Texas Department of Health", "Alexandria Police")
         is a toponym when it is a region's name or a city's own name, not a city's alternate name
         ("Drug Enforcement Administration" is not Durg, India) nor a small town named like a common word
-        ("Hospital", "Agency") unless the article's other names are in its admin1 region."""
+        ("Hospital", "Agency") unless the article's other names are in its admin1 region or the organisation
+        is the town's own body ("Harwinton Police", "Dublin City Council"). A county needs its region word
+        there ("Walker County Sheriff"): "Town" of "Democratic Town Committee" is no county of St Lucia."""
+        if e.feature == "site":
+            return False  # "The Wall Street Journal", "Kremlin spokesman"
+        if e.feature == "admin2":
+            return c.region or toks.lowers[c.end - 1] in REGION_WORDS
         if e.feature != "city":
             return True
-        return norm(text) == norm(e.name) and (e.population >= INNER_CITY or local)
+        municipal = c.end < len(toks.lowers) and toks.lowers[c.end] in MUNICIPAL_WORDS and toks.caps[c.end]
+        return norm(c.text) == norm(e.name) and (e.population >= INNER_CITY or c.local or municipal)
 
     @staticmethod
-    def _cued(toks: Tokens, start: int, city_only: bool = False) -> bool:
-        """A locative preposition or "city of" before the name raises its toponym likelihood."""
+    def _cued(toks: Tokens, start: int, city_only: bool = False, through_the: bool = False,
+              preps: set[str] = LOC_PREPS) -> bool:
+        """A locative preposition ("in", "out of") or "city of" before the name raises its toponym
+        likelihood; ``through_the`` also reads it before "the" ("at the White House")."""
+        if through_the and start >= 2 and toks.lowers[start - 1] == "the":
+            start -= 1
         prev = toks.lowers[start - 1] if start >= 1 else ""
-        if prev in LOC_PREPS and not city_only:
+        before = toks.lowers[start - 2] if start >= 2 else ""
+        if not city_only and (prev in preps or (prev == "of" and before == "out")):
             return True
-        return prev == "of" and start >= 2 and toks.lowers[start - 2] in CITY_CUES
+        return prev == "of" and before in CITY_CUES
 
     # --- output ------------------------------------------------------------------------------
 
@@ -437,5 +706,10 @@ class PlacesStage(Stage):
 
 @Language.factory("eventwire_places", assigns=["doc._.ew_places", "doc.spans"])
 def make_places(nlp: Language, name: str) -> PlacesStage:
-    """Factory; the gazetteer is loaded once per process (module-level cache)."""
-    return PlacesStage()
+    """Factory; the gazetteer (``EVENTWIRE_GAZETTEER``, else the shipped one) is loaded once per process."""
+    from pathlib import Path
+
+    from eventwire.settings import Settings
+
+    chosen = Settings.from_env().gazetteer
+    return PlacesStage(load_gazetteer(Path(chosen)) if chosen else None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.actors.recognize import _family_first
+from eventwire.actors.recognize import _acronym_word, _family_first
 
 
 def _found(nlp, text):
@@ -105,7 +105,7 @@ def test_recognize_coordinated_places_stay_places(nlp, text):
      "South Korean President Moon Jae-in", "Moon", "KORGOV"),
 ])
 def test_recognize_titled_person_short_form(nlp, text, full, short, code):
-    actors = nlp(text)._.ew_actors
+    actors = [a for a in nlp(text)._.ew_actors if a.kind == "person"]  # "the envoy" is an actor of its own
     assert len(actors) == 1
     assert [m.text for m in actors[0].mentions] == [full, short]
     assert actors[0].code == code
@@ -126,3 +126,115 @@ def test_recognize_double_surname_short_form(nlp, text, later, linked):
 ])
 def test_recognize_family_first_rule(word, expected):
     assert _family_first(word) is expected
+
+
+def test_recognize_coordinated_apposition_names_each_actor_once(nlp):
+    doc = nlp("The North Korean and Russian leaders, Kim Jong-un and Vladimir Putin, arrived on Wednesday.")
+    actors = [(a.name, a.code, [m.text for m in a.mentions]) for a in doc._.ew_actors]
+    assert actors == [("Kim Jong-un", "PRKGOV", ["North Korean", "Kim Jong-un"]),
+                      ("Vladimir Putin", "RUSGOV", ["Russian leaders", "Vladimir Putin"])]
+
+
+@pytest.mark.parametrize("text,joined", [
+    ("The Russian leader, Vladimir Putin, said the talks went well.", True),
+    ("Under pressure from the Russian government, Putin said the talks went well.", False),
+    ("The French and German ministers, Jean Dupont, Hans Meier and Ugo Rossi, met.", False),  # 2 roles, 3 people
+])
+def test_recognize_apposition_needs_a_closed_matching_list(nlp, text, joined):
+    doc = nlp(text)
+    putin = [a for a in doc._.ew_actors if len(a.mentions) > 1]
+    assert bool(putin) is joined
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("US officials said the Department of Education would close schools.", "Department of Education", "USAGOV"),
+    ("The Government of India rejected the claim.", "Government of India", "INDGOV"),
+    ("Germany said the Federal Foreign Office had summoned the envoy.", "Federal Foreign Office", "DEUGOV"),
+    ("The Michigan Department of Environmental Quality tested the water.",
+     "Michigan Department of Environmental Quality", "USAGOV"),
+    ("The Ministry of Health of Ethiopia reported 20 cases.", "Ministry of Health of Ethiopia", "ETHGOV"),
+    ("A court in Lyon sentenced him to five years.", "court", "JUD"),
+    ("The Tis Hazari court in Delhi granted him bail.", "Tis Hazari court", "INDJUD"),
+    ("The NGO said food was running short.", "NGO", "NGO"),
+    ("A group of British lawmakers visited the camp.", "British lawmakers", "GBRLEG"),
+    ("US wildlife authorities warned hunters.", "US wildlife authorities", "USAGOV"),
+])
+def test_recognize_institutions_by_their_head_noun(nlp, text, mention, code):
+    assert _found(nlp, text)[mention].code == code
+
+
+@pytest.mark.parametrize("word,sector", [
+    ("Police", "COP"), ("prosecutors", "JUD"), ("critics", "OPP"), ("activists", "OPP"), ("protesters", "OPP"),
+    ("strikers", "LAB"), ("workers", "LAB"), ("teachers", "EDU"),
+])
+def test_recognize_agent_noun_alone(nlp, word, sector):
+    found = _found(nlp, f"{word} gathered outside the building on Monday.".capitalize())
+    assert found[word.capitalize()].sector == sector
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("He drove to the police station.", "police"),
+    ("Israel said its forces were ready.", "forces"),
+    ("The two leaders shook hands.", "leaders"),
+    ("Athletes trained in the heat.", "Athletes"),
+    ("Market forces set the price.", "forces"),
+    ("The president spoke on Monday.", "president"),
+])
+def test_recognize_agent_noun_not_alone(nlp, text, mention):
+    assert not any(mention in m for m in _found(nlp, text))
+
+
+@pytest.mark.parametrize("text,person,country,absent", [
+    ("Germany's Marc Blume finished second.", "Germany's Marc Blume", "DEU", "Germany"),
+    ("Christine Arron of France won the race.", "Christine Arron", "FRA", "France"),
+    ("The prize went to Margaret Atwood (Canada) this year.", "Margaret Atwood", "CAN", "Canada"),
+    ("King Hassan of Morocco received the envoy.", "Hassan", "MAR", "Morocco"),
+])
+def test_recognize_nationality_of_a_person_is_no_state(nlp, text, person, country, absent):
+    found = _found(nlp, text)
+    assert found[person].country == country and absent not in found
+
+
+@pytest.mark.parametrize("text,country", [
+    ("The Ireland team won bronze.", "Ireland"), ("England coach Andy Robinson named his squad.", "England"),
+    ("Britain's top sprinters were criticised.", "Britain"), ("UK Athletics agreed a new deal.", "UK"),
+    ("Victoria Hamilton was named best actress.", "Hamilton"),  # Hamilton, capital of Bermuda
+])
+def test_recognize_sports_team_or_name_is_no_state(nlp, text, country):
+    assert not any(country in m and a.kind == "state" for m, a in _found(nlp, text).items())
+
+
+@pytest.mark.parametrize("text,state", [
+    ("Russia rejected a US proposal on Monday.", "US"), ("The talks in Paris failed, and Iran walked out.", "Iran"),
+])
+def test_recognize_acting_states_stay(nlp, text, state):
+    assert _found(nlp, text)[state].kind == "state"
+
+
+def test_recognize_acronym_alias_only_in_capitals(nlp):
+    assert _found(nlp, "The charity DAWN said women were hurt.")["DAWN"].sector == "NGO"
+    assert "Dawn" not in _found(nlp, "Dawn, a Pakistani newspaper, reported the raid.")
+
+
+def test_recognize_the_country_is_never_an_organisation(nlp):
+    found = _found(nlp, "The United Nations said the country's state media had lied.")
+    assert "the country's state media" not in found
+    found = _found(nlp, "Iran said the United Nations ignored the country's state media.")
+    assert found["the country's state media"].code == "IRNMED"
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("The Home Office defended the measures in London.", "Home Office", "GBRGOV"),
+    ("MPs in London voted against the bill.", "MPs", "GBRLEG"),
+    ("The bill was blocked in the Commons.", "Commons", "GBRLEG"),
+    ("The Tories accused ministers of failing pensioners.", "Tories", "GBRPTY"),
+    ("Republicans in Congress blocked the bill.", "Republicans", "USAPTY"),
+])
+def test_recognize_state_institutions_and_parties(nlp, text, mention, code):
+    assert _found(nlp, text)[mention].code == code
+
+
+@pytest.mark.parametrize("word,expected", [("NGO", True), ("MPs", True), ("MEPs", True), ("Police", False),
+                                           ("Mps", False)])
+def test_recognize_acronym_word(word, expected):
+    assert _acronym_word(word) is expected

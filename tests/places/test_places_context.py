@@ -83,3 +83,52 @@ def test_component_counties_and_names_inside_organisations(nlp, text, mention, f
 ])
 def test_component_common_words_inside_organisations_not_places(nlp, text, word):
     assert word not in _places(nlp, text)
+
+
+@pytest.mark.parametrize("text,mention,lon_below", [
+    # the county named in the article picks the town (Huntsville, Texas, not Alabama's bigger one)
+    ("The burn ban for Walker County was lifted after Huntsville Fire Chief Tom Grisham met the county judge. "
+     "Residents of Huntsville may burn again.", "Huntsville", -94.0),
+])
+def test_component_county_named_in_article_picks_the_town(nlp, text, mention, lon_below):
+    assert _places(nlp, text)[mention].lon < lon_below
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    ("Tbilisi said the talks would resume.", "Tbilisi", "GEO"),
+])
+def test_component_person_label_on_a_place_name_alone(nlp, text, mention, country):
+    places = _places(nlp, text)
+    assert places[mention].country == country
+
+
+@pytest.mark.parametrize("text,names", [
+    # a plural region word after coordinated names makes each of them a county, whatever the NER label
+    ("School enrollment grew fastest in Hall and Forsyth counties, officials in Georgia said.", ["Hall", "Forsyth"]),
+    ("Flood warnings cover Becker, Clay and Otter Tail counties in Minnesota.", ["Becker", "Clay", "Otter Tail"]),
+])
+def test_component_coordinated_names_before_plural_region_word_are_counties(nlp, text, names):
+    places = _places(nlp, text)
+    for name in names:
+        assert places[name].feature == "admin2", name
+        assert places[name].country == "USA", name
+
+
+def test_component_municipal_body_names_its_town(nlp):
+    # a small town's name at the head of its own police department or council is the town
+    place = _places(nlp, "The Kilgore Police Department arrested two men on Friday.")["Kilgore"]
+    assert place.country == "USA"
+
+
+def test_component_county_inside_organisation_needs_its_region_word(nlp):
+    # "Town" is the name of a county of St Lucia, but "Democratic Town Committee" is a party body
+    assert "Town" not in _places(nlp, "Members of the Democratic Town Committee met on Monday.")
+    assert _places(nlp, "The Walker County Sheriff's Office was closed.")["Walker County"].country == "USA"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("A Kilgore woman was injured in the crash on Friday.", "Kilgore"),  # a noun of its people after the name
+    ("KILGORE — A fire destroyed two barns east of town on Friday.", "KILGORE"),  # an upper-case dateline
+])
+def test_component_context_that_places_a_name(nlp, text, mention):
+    assert mention in _places(nlp, text)

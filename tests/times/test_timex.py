@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.times.timex import Hints, Timex, resolve
+from eventwire.times.timex import Hints, Timex, calendar_point, resolve
 
 WED = date(2023, 9, 13)  # a Wednesday
 
@@ -156,3 +156,238 @@ EXPRESSIONS = ["tomorrow", "yesterday", "next week", "last month", "next year", 
 )
 def test_timex_edge_anchors_do_not_raise(text: str, anchor: date, tense: str | None) -> None:
     resolve(text, anchor, Hints(tense=tense))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("nineteen ninety-six", "1996"),
+        ("the year two thousand", "2000"),
+        ("two thousand and one", "2001"),
+        ("nineteen oh five", "1905"),
+        ("January nineteen ninety-seven", "1997-01"),
+        ("the winter of nineteen ninety-four", "1994-WI"),
+        ("the nineties", "199"),
+        ("the nineteen-sixties", "196"),
+        ("the '80s", "198"),
+        ("March eighth", "2023-03-08"),
+        ("the twenty-first of June", "2023-06-21"),
+    ],
+)
+def test_timex_numbers_in_words(text: str, value: str) -> None:
+    assert resolve(text, WED) == Timex(value, "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("two decades later", "1975", "1995"),
+        ("three years earlier", "1975", "1972"),
+        ("the following year", "1995", "1996"),
+        ("the previous month", "1998-03", "1998-02"),
+        ("that day", "1998-10-23", "1998-10-23"),
+        ("later that year", "1998-05-02", "1998"),
+        ("the day before", "2000-02-24", "2000-02-23"),
+        ("the next morning", "2000-02-22", "2000-02-23TMO"),
+        ("that night", "1998-10-23TNI", "1998-10-23TNI"),
+        ("the previous Friday", "1989-10-27", "1989-10-20"),
+        ("that day", "1998-10", "1998-10-XX"),  # the reference does not know the day
+        ("two decades later", None, "2043"),  # no date named yet: the anchor
+    ],
+)
+def test_timex_anaphoric_expressions_count_from_the_last_date(text: str, reference: str | None,
+                                                               value: str) -> None:
+    result = resolve(text, WED, Hints(reference=reference))
+    assert result is not None and result.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [("two decades ago", "2003"), ("six weeks ago", "2023-W31")])
+def test_timex_ago_counts_from_the_anchor_whatever_the_reference(text: str, value: str) -> None:
+    assert resolve(text, WED, Hints(reference="1975")) == Timex(value, "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("March 3", "future", "2024-03-03"),
+        ("March 3", "past", "2023-03-03"),
+        ("March 3", None, "2023-03-03"),  # nearer, and news looks back
+        ("in January", "future", "2024-01"),
+        ("October", "past", "2022-10"),
+        ("October", None, "2023-10"),
+        ("this September", "past", "2023-09"),
+        ("Thanksgiving", "future", "2023-11-23"),
+        ("Thanksgiving", "past", "2022-11-24"),
+        ("Election Day", "future", "2023-11-07"),
+        ("Easter", "future", "2024-03-31"),
+        ("Friday", "future", "2023-09-15"),
+        ("noon Friday", "past", "2023-09-08T12:00"),
+    ],
+)
+def test_timex_tense_turns_dates_forward_or_back(text: str, tense: str | None, value: str) -> None:
+    result = resolve(text, WED, Hints(tense=tense))
+    assert result is not None and result.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "day_first", "value"),
+    [
+        ("03/04/2009", date(2011, 1, 1), None, "2009-03-04"),  # nothing to go by: month first
+        ("03/04/2009", date(2011, 1, 1), True, "2009-04-03"),  # the article writes day first
+        ("03/04/2009", date(2011, 1, 1), False, "2009-03-04"),
+        ("03/04/2009", date(2009, 4, 5), None, "2009-04-03"),  # the reading near the publication date
+        ("13/04/2009", date(2011, 1, 1), False, "2009-04-13"),  # the numbers decide
+        ("04/13/2009", date(2011, 1, 1), True, "2009-04-13"),
+        ("13.04.2009", date(2011, 1, 1), None, "2009-04-13"),
+    ],
+)
+def test_timex_numeric_day_and_month_order(text: str, anchor: date, day_first: bool | None, value: str) -> None:
+    assert resolve(text, anchor, Hints(day_first=day_first)) == Timex(value, "DATE")
+
+
+@pytest.mark.parametrize("text", ["31/31/2009", "3.04.09"])
+def test_timex_rejects_impossible_or_ambiguous_numbers(text: str) -> None:
+    assert resolve(text, WED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2 1/2 years", "P2.5Y"),
+        ("5 1/2 hours", "PT5H30M"),
+        ("a minute and a half", "PT1M30S"),
+        ("half an hour", "PT30M"),
+        ("at least 20 more years", "P20Y"),
+        ("eight trading days", "P8D"),
+        ("an additional year", "P1Y"),
+        ("the past decade", "P10Y"),
+    ],
+)
+def test_timex_duration_forms(text: str, value: str) -> None:
+    assert resolve(text, WED) == Timex(value, "DURATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("each Thursday", "XXXX-WXX-4"),
+        ("Tuesday nights", "XXXX-WXX-2TNI"),
+        ("every quarter", "P1Q"),
+        ("each July", "XXXX-07"),
+        ("annually", "P1Y"),
+        ("every other week", "P2W"),
+    ],
+)
+def test_timex_sets(text: str, value: str) -> None:
+    assert resolve(text, WED) == Timex(value, "SET")
+
+
+@pytest.mark.parametrize(
+    ("text", "hints", "value"),
+    [
+        ("the year-ago third quarter", Hints(), "2022-Q3"),
+        ("the quarter a year ago", Hints(quarter="2023-Q2"), "2022-Q2"),
+        ("the corresponding period last year", Hints(quarter="2023-Q2"), "2022-Q2"),
+        ("the current quarter", Hints(quarter="2023-Q2"), "2023-Q3"),
+        ("the latest quarter", Hints(), "2023-Q2"),
+        ("the 2022 second quarter", Hints(), "2022-Q2"),
+        ("the last half of 2022", Hints(), "2022-H2"),
+    ],
+)
+def test_timex_quarters(text: str, hints: Hints, value: str) -> None:
+    assert resolve(text, WED, hints) == Timex(value, "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Monday, Oct. 26", date(1998, 10, 25), "1998-10-26"),  # the weekday fixes the year
+        ("Saturday, April 25", date(1998, 4, 20), "1998-04-25"),
+        ("5 p.m. EST Nov. 9", date(1989, 11, 2), "1989-11-09T17:00"),
+        ("08:30 UTC", date(2005, 4, 27), "2005-04-27T08:30Z"),
+        ("4 a.m. EDT Thursday", date(2000, 4, 5), "2000-03-30T04:00"),
+    ],
+)
+def test_timex_dates_with_weekdays_and_clock_times(text: str, anchor: date, value: str) -> None:
+    result = resolve(text, anchor)
+    assert result is not None and result.value == value
+
+
+@pytest.mark.parametrize(
+    ("value", "point"),
+    [
+        ("1998-10-23TNI", (date(1998, 10, 23), "D")),
+        ("1988-Q3", (date(1988, 7, 1), "Q")),
+        ("2023-W37", (date(2023, 9, 11), "W")),
+        ("1995", (date(1995, 1, 1), "Y")),
+        ("2009-02", (date(2009, 2, 1), "M")),
+        ("PXY", None),
+        ("PRESENT_REF", None),
+    ],
+)
+def test_calendar_point(value: str, point: tuple[date, str] | None) -> None:
+    assert calendar_point(value) == point
+
+
+# a count past either end of the calendar ("two decades later" of 9990) has no value to give
+_DATES = st.dates(min_value=date(1000, 1, 1), max_value=date(9000, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(reference=_DATES.map(date.isoformat) | st.none(), anchor=st.one_of(st.none(), _DATES),
+       text=st.sampled_from(["the following year", "that day", "two decades later", "the day before",
+                             "the previous Friday", "three months later", "that quarter", "the next morning"]))
+def test_timex_anaphora_never_raises(reference: str | None, anchor: date | None, text: str) -> None:
+    result = resolve(text, anchor, Hints(reference=reference))
+    assert result is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("Saturday", "near", "2023-09-16"),  # three days ahead against four back
+        ("Monday", "near", "2023-09-11"),
+        ("March 20", "near", "2023-03-20"),  # nearly six months back against over six ahead
+        ("March 3", "near", "2024-03-03"),
+        ("October 2", "near", "2023-10-02"),
+    ],
+)
+def test_timex_near_picks_the_nearer_side(text: str, tense: str, value: str) -> None:
+    result = resolve(text, WED, Hints(tense=tense))
+    assert result is not None and result.value == value
+
+
+def test_timex_two_thousand_before_a_unit_is_a_number() -> None:
+    assert resolve("two thousand", WED) is None
+    assert resolve("the year two thousand", WED) == Timex("2000", "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("this crucial moment", "PRESENT_REF"),
+        ("the near term", "FUTURE_REF"),
+        ("the short term", "FUTURE_REF"),
+        ("a later date", "FUTURE_REF"),
+        ("coming quarters", "FUTURE_REF"),
+        ("several quarters", "PXQ"),
+        ("day-long", "P1D"),
+        ("year-long", "P1Y"),
+        ("post-1959", "1959"),
+        ("several-year", "PXY"),
+        ("the first two quarters of 1990", "1990-H1"),
+        ("mid-afternoon yesterday", "2023-09-12TAF"),
+    ],
+)
+def test_timex_references_lengths_and_parts(text: str, value: str) -> None:
+    result = resolve(text, WED)
+    assert result is not None and result.value == value
+
+
+def test_timex_that_same_day_is_the_day_named() -> None:
+    assert resolve("that same day", WED, Hints(reference="1998-10-23")) == Timex("1998-10-23", "DATE")
+
+
+@pytest.mark.parametrize("text", ["the second", "morning", "two thousand"])
+def test_timex_bare_words_that_are_not_times(text: str) -> None:
+    assert resolve(text, WED) is None
