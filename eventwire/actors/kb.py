@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 __all__ = ["KB_PATH", "MAX_KEY_TOKENS", "OPEN_END", "IGO_CODES", "KnowledgeBase", "Entity", "Role", "day_key",
@@ -159,6 +159,11 @@ class KnowledgeBase:
     surnames: dict[str, tuple[str, ...]]
     institutions: dict[str, str]
     regions: dict[str, str]
+
+    @cached_property
+    def agent_ends(self) -> frozenset[str]:
+        """The last words of the agent phrases: a phrase ending in another word is not looked up."""
+        return frozenset(key.rsplit(" ", 1)[-1] for key in self.agents)
 
     @classmethod
     def from_dict(cls, data: dict) -> KnowledgeBase:

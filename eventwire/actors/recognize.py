@@ -93,6 +93,7 @@ class _Scanner:
         self.ents = {e.start: e for e in map(_strip_determiner, doc.ents) if e.label_ in ("PERSON", "ORG")}
         self.last_country: str | None = None
         self.keys: dict[tuple[int, int], str] = {}
+        self.ends: dict[int, bool] = {}
         self.place_of = [t.lower_ in PLACE_OF for t in doc]
         self.day = day_key(doc._.published)
         self.countries_in: dict[int, list[tuple[int, str]]] = {}
@@ -137,6 +138,16 @@ class _Scanner:
                 return j, "aliases", owner
         return None
 
+    def may_end_agent(self, i: int) -> bool:
+        """Whether token i could end an agent phrase: its last word is one some phrase ends with (memoised;
+        a token glued to the one before it, or one that normalises to nothing, is left to the full lookup)."""
+        ok = self.ends.get(i)
+        if ok is None:
+            words = normalize(self.doc[i].text).split()
+            glued = i > 0 and not self.doc[i - 1].whitespace_
+            ok = self.ends[i] = glued or not words or words[-1] in self.kb.agent_ends
+        return ok
+
     def agent_at(self, i: int, max_skip: int = _MAX_SKIP) -> tuple[int, int, str] | None:
         """An agent noun phrase at i, possibly after up to ``max_skip`` modifiers: (start, end, sector)."""
         doc = self.doc
@@ -145,7 +156,7 @@ class _Scanner:
             if a >= len(doc) or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in doc[i:a]) or doc[a].is_punct:
                 return None
             for j in range(min(len(doc), a + _MAX_AGENT), a, -1):
-                if doc[j - 1].is_punct:
+                if doc[j - 1].is_punct or not self.may_end_agent(j - 1):
                     continue
                 sector = self.kb.agents.get(self.key_at(a, j))
                 if sector == "":  # a phrase listed as no agent ("market forces"): nothing inside it is one

@@ -29,7 +29,7 @@ SUMMIT = [
 ]
 SANCTIONS = [
     {"id": "ledger-9", "publisher": "Northern Ledger", "published": "2024-05-21",
-     "text": "The European Union imposed new sanctions on Belarus on Tuesday over the detention of opposition "
+     "text": "The European Union slapped new sanctions on Belarus on Tuesday over the detention of opposition "
              "activists, EU foreign ministers said after a meeting in Brussels."},
     {"id": "harbour-12", "publisher": "Harbour Times", "published": "2024-05-22",
      "text": "EU governments slapped fresh sanctions on Belarus on Tuesday, targeting officials they blame for "
