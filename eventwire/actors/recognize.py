@@ -32,6 +32,7 @@ OWNER_WORDS = {"its", "their", "his", "her", "our", "my", "your"} | POSSESSIVE
 PLACE_OF = {"in", "of"}
 _MAX_AGENT = 4
 _MAX_SKIP = 2
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 
 
 @dataclass(slots=True)
@@ -58,15 +59,12 @@ class Found:
     name_from: int | None = None
 
 
+def _written_capitalised(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit()
+
+
 def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() or tok.text[:1].isdigit()
-
-
-def _name_end(tok: Token) -> bool:
-    """Can a name end at this token? Capitalised, or the tail of a hyphenated name ("Jong-un")."""
-    prev = tok.nbor(-1) if tok.i > 0 else None
-    hyphen_tail = prev is not None and prev.text == "-" and not prev.whitespace_
-    return (_capitalised(tok) or hyphen_tail) and not tok.is_punct
+    return _written_capitalised(tok.text)
 
 
 def _family_first(word: str) -> bool:
@@ -75,11 +73,6 @@ def _family_first(word: str) -> bool:
     parts are a double surname ("Lai-Smith", "Ould-Abdallah"), whose first word is a given name."""
     parts = word.split("-")
     return len(parts) == 2 and parts[0][:1].isupper() and parts[1][:1].islower()
-
-
-def _modifier_compound(doc: Doc, end: int) -> bool:
-    """"Soviet-era", "Kremlin-backed": a name glued to a hyphen modifies, it is not an actor."""
-    return end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_
 
 
 class _Scanner:
@@ -93,18 +86,37 @@ class _Scanner:
         self.ents = {e.start: e for e in map(_strip_determiner, doc.ents) if e.label_ in ("PERSON", "ORG")}
         self.last_country: str | None = None
         self.keys: dict[tuple[int, int], str] = {}
-        self.ends: dict[int, bool] = {}
-        self.place_of = [t.lower_ in PLACE_OF for t in doc]
         self.day = day_key(doc._.published)
         self.countries_in: dict[int, list[tuple[int, str]]] = {}
         # person keys by (country, sector), so "the North Korean leader" finds its person without a scan
         self.people: dict[tuple[str | None, str | None], set[str]] = {}
+        # Token attributes read once: the scan asks for them at every token and n-gram, and each
+        # ``doc[i]`` makes a new Token object (the stage's largest cost before this).
+        self.texts: list[str] = []
+        self.with_ws: list[str] = []
+        self.pos: list[str] = []
+        self.punct: list[bool] = []
+        self.name_ends: list[bool] = []
+        self.space: list[bool] = []
+        for t in doc:
+            text, glued_hyphen = t.text, bool(self.texts) and self.texts[-1] == "-" and self.with_ws[-1] == "-"
+            self.texts.append(text)
+            self.with_ws.append(t.text_with_ws)
+            self.pos.append(t.pos_)
+            self.punct.append(t.is_punct)
+            self.space.append(t.is_space)
+            # a name ends at a capitalised word or at the tail of a hyphenated name ("Jong-un")
+            self.name_ends.append((_written_capitalised(text) or glued_hyphen) and not t.is_punct)
+        self.lower = [text.lower() for text in self.texts]
+        self.caps = [_written_capitalised(text) for text in self.texts]
+        self.place_of = [word in PLACE_OF for word in self.lower]
+        self.next_end = self._next_agent_ends()
 
     def key_at(self, i: int, j: int) -> str:
         """The KB key of tokens i..j, memoised: the scan asks for the same n-grams many times."""
         key = self.keys.get((i, j))
         if key is None:
-            key = self.keys[(i, j)] = normalize(self.doc[i:j].text)
+            key = self.keys[(i, j)] = normalize("".join(self.with_ws[i : j - 1]) + self.texts[j - 1])
         return key
 
     def lookup(self, i: int) -> tuple[int, str, str] | None:
@@ -115,10 +127,10 @@ class _Scanner:
         person of that name (then `surname` links it to that person).
         """
         doc, kb = self.doc, self.kb
-        if not _capitalised(doc[i]) or doc[i].lower_ in DEFINITE:
+        if not self.caps[i] or self.lower[i] in DEFINITE:
             return None
         for j in range(min(len(doc), i + MAX_KEY_TOKENS), i, -1):
-            if not _name_end(doc[j - 1]) or _modifier_compound(doc, j):
+            if not self.name_ends[j - 1] or self.modifier_compound(j):
                 continue
             key = self.key_at(i, j)
             value = kb.aliases.get(key)
@@ -132,36 +144,48 @@ class _Scanner:
                     return j, table, value
         j = self.word_end(i)
         key = self.key_at(i, j)
-        if key in kb.surnames and key not in self.short and _name_end(doc[j - 1]):
+        if key in kb.surnames and key not in self.short and self.name_ends[j - 1]:
             owner = kb.surname_owner(key, self.day)
             if owner is not None:
                 return j, "aliases", owner
         return None
 
-    def may_end_agent(self, i: int) -> bool:
-        """Whether token i could end an agent phrase: its last word is one some phrase ends with (memoised;
-        a token glued to the one before it, or one that normalises to nothing, is left to the full lookup)."""
-        ok = self.ends.get(i)
-        if ok is None:
-            words = normalize(self.doc[i].text).split()
-            glued = i > 0 and not self.doc[i - 1].whitespace_
-            ok = self.ends[i] = glued or not words or words[-1] in self.kb.agent_ends
-        return ok
+    def modifier_compound(self, end: int) -> bool:
+        """"Soviet-era", "Kremlin-backed": a name glued to a hyphen modifies, it is not an actor."""
+        return end < len(self.texts) - 1 and self.texts[end] == "-" and self.with_ws[end - 1] == self.texts[end - 1]
+
+    def _next_agent_ends(self) -> list[int]:
+        """For each token, the first token at or after it that could end an agent phrase (len(doc) if none).
+
+        A token can end one when it is no punctuation and its last word is one some phrase ends with (a token
+        glued to the one before it, or one that normalises to nothing, is left to the full lookup). With this
+        the agent lookup at a token with no such end near it costs one comparison.
+        """
+        ends, n = self.kb.agent_ends, len(self.texts)
+        nxt = [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            words = normalize(self.texts[i]).split()
+            glued = i > 0 and self.with_ws[i - 1] == self.texts[i - 1]
+            may_end = not self.punct[i] and (glued or not words or words[-1] in ends)
+            nxt[i] = i if may_end else nxt[i + 1]
+        return nxt
 
     def agent_at(self, i: int, max_skip: int = _MAX_SKIP) -> tuple[int, int, str] | None:
         """An agent noun phrase at i, possibly after up to ``max_skip`` modifiers: (start, end, sector)."""
-        doc = self.doc
+        pos, punct, n, nxt = self.pos, self.punct, len(self.texts), self.next_end
+        if nxt[i] >= i + max_skip + _MAX_AGENT:
+            return None
         for skip in range(max_skip + 1):
             a = i + skip
-            if a >= len(doc) or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in doc[i:a]) or doc[a].is_punct:
+            if a >= n or any(p not in _MODIFIER_POS for p in pos[i:a]) or punct[a]:
                 return None
-            for j in range(min(len(doc), a + _MAX_AGENT), a, -1):
-                if doc[j - 1].is_punct or not self.may_end_agent(j - 1):
+            for j in range(min(n, a + _MAX_AGENT), a, -1):
+                if nxt[j - 1] != j - 1:
                     continue
                 sector = self.kb.agents.get(self.key_at(a, j))
                 if sector == "":  # a phrase listed as no agent ("market forces"): nothing inside it is one
                     return None
-                if sector and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+                if sector and pos[j - 1] in ("NOUN", "PROPN"):
                     return a, j, sector
         return None
 
@@ -223,7 +247,7 @@ class _Scanner:
     def run(self) -> list[Found]:
         i, doc = 0, self.doc
         while i < len(doc):
-            i = self.step(i) if not doc[i].is_space else i + 1
+            i = self.step(i) if not self.space[i] else i + 1
         return self.found
 
     def step(self, i: int) -> int:
@@ -399,7 +423,7 @@ class _Scanner:
     def anaphor(self, i: int) -> int | None:
         """"the country’s state media": the most recently named country, with the agent's sector."""
         doc = self.doc
-        if (doc[i].lower_ not in ANAPHORS or i == 0 or doc[i - 1].lower_ not in DEFINITE
+        if (self.lower[i] not in ANAPHORS or i == 0 or self.lower[i - 1] not in DEFINITE
                 or i + 1 >= len(doc) or doc[i + 1].text not in POSSESSIVE or self.last_country is None):
             return None
         agent = self.agent_at(i + 2)
@@ -417,7 +441,7 @@ class _Scanner:
         regions (the place itself stays a place). Not after an owner ("its forces in Lebanon" are not
         Lebanon's)."""
         doc = self.doc
-        if i > 0 and doc[i - 1].lower_ in OWNER_WORDS:
+        if i > 0 and self.lower[i - 1] in OWNER_WORDS:
             return None
         # Cheap test first: this runs at every token, the agent lookup only where "in"/"of" follows.
         if not any(self.place_of[i + 1 : i + _MAX_AGENT + 1]):
@@ -453,8 +477,7 @@ class _Scanner:
         ("athletes", "writers" or "people" at large do not), never a modifier ("police station"), a title
         ("the president": a person named elsewhere) or a phrase pointing back ("its forces", "the two leaders")."""
         doc = self.doc
-        tok = doc[i]
-        if tok.is_punct or (_capitalised(tok) and not tok.is_sent_start and not _acronym_word(tok.text)):
+        if self.punct[i] or (self.caps[i] and not doc[i].is_sent_start and not _acronym_word(self.texts[i])):
             return None
         agent = self.agent_at(i)
         if agent is None:
@@ -502,8 +525,7 @@ class _Scanner:
 
     def surname(self, i: int) -> int | None:
         """A later bare surname of a person named earlier in the article."""
-        tok = self.doc[i]
-        if tok.pos_ not in ("PROPN", "NOUN") or not _capitalised(tok):
+        if self.pos[i] not in ("PROPN", "NOUN") or not self.caps[i]:
             return None
         j = self.word_end(i)
         f = self.short.get(self.key_at(i, j))

@@ -47,6 +47,8 @@ class Lexicon:
         self.verbs: dict[str, str] = data["verbs"]
         self.patterns: dict[str, str] = data["patterns"]
         self.nouns: dict[str, str] = data["nouns"]
+        # the last words of the noun keys: a noun whose lemma ends none needs no look at its modifiers
+        self.noun_ends: frozenset[str] = frozenset(key.rsplit(" ", 1)[-1] for key in self.nouns)
         self.standalone_nouns: frozenset[str] = frozenset(data["standalone"])
         self.countries: dict[str, str] = data["countries"]
         self.transitive: frozenset[str] = frozenset(data["transitive"])
@@ -68,6 +70,8 @@ class Lexicon:
         """The code of an event noun ("summit", "invasion"), by its modifier and lemma first ("hunger
         strike" is no military strike), then by its text or its lemma."""
         lemma = token.lemma_.lower()
+        if lemma not in self.noun_ends and token.lower_ not in self.nouns:
+            return None
         keys = [f"{c.lemma_.lower()} {lemma}" for c in token.children if c.dep_ in ("compound", "amod")]
         key = next((k for k in [*keys, token.lower_, lemma] if k in self.nouns), None)
         return Hit(self.codes[self.nouns[key]], len(key.split()) > 1, True, key) if key else None

@@ -178,19 +178,23 @@ class Tokens:
         self.texts: list[str] = []
         self.spaces: list[str] = []
         self.labels: list[str] = []
+        self.propn: list[bool] = []
+        self.sent_start: list[bool] = []
+        alpha: list[bool] = []
         for t in doc:
             self.texts.append(t.text)
             self.spaces.append(t.whitespace_)
             self.labels.append(t.ent_type_)
+            self.propn.append(t.pos_ == "PROPN")
+            self.sent_start.append(bool(t.is_sent_start))
+            alpha.append(t.is_alpha)
         self.lowers = [t.lower() for t in self.texts]
         self.caps = [is_capitalised(t) for t in self.texts]
-        self.propn = [t.pos_ == "PROPN" for t in doc]
-        self.sent_start = [bool(t.is_sent_start) for t in doc]
         # Tokens of title-case sentences (headlines: "Man Arrested In Gainesville"), where capitals say nothing.
         self.headline = [False] * len(doc)
         for sent in doc.sents if doc.has_annotation("SENT_START") else ():
-            words = [t for t in sent if t.is_alpha and len(t) > 3]
-            if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+            words = [self.texts[k] for k in range(sent.start, sent.end) if alpha[k] and len(self.texts[k]) > 3]
+            if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
                 self.headline[sent.start:sent.end] = [True] * len(sent)
         # The entity around each token (start, end, label); the names of the article's people (set by the stage).
         self.ent: list[tuple[int, int, str] | None] = [None] * len(doc)
