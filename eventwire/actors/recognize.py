@@ -33,6 +33,9 @@ PLACE_OF = {"in", "of"}
 _MAX_AGENT = 4
 _MAX_SKIP = 2
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+# An agent noun in one of these relations to a later noun modifies it ("police station", "Soviet-era military
+# aircraft"): no actor.
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 @dataclass(slots=True)
@@ -484,7 +487,7 @@ class _Scanner:
             return None
         a, j, sector = agent
         head, role = doc[j - 1], self.key_at(a, j)
-        if (role not in self.kb.alone or (head.dep_ in ("compound", "amod") and head.head.i >= j)
+        if (role not in self.kb.alone or (head.dep_ in _NOUN_MODIFIER_DEPS and head.head.i >= j)
                 or role in ROLE_WORDS or self.anaphoric(i) or self.inside_non_agent(i, j)
                 or any(self.lookup(k) for k in range(i, a))):
             return None

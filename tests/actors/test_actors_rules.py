@@ -174,6 +174,7 @@ def test_recognize_agent_noun_alone(nlp, word, sector):
 
 @pytest.mark.parametrize("text,mention", [
     ("He drove to the police station.", "police"),
+    ("Iran is buying parts for its ageing military and civilian jets.", "military"),  # nmod of "jets"
     ("Israel said its forces were ready.", "forces"),
     ("The two leaders shook hands.", "leaders"),
     ("Athletes trained in the heat.", "Athletes"),
