@@ -39,7 +39,10 @@ LIGHT_VERBS = frozenset({
 PARTITIVE_NOUNS = frozenset({
     "member", "group", "delegation", "head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
     "representative", "official", "envoy", "unit", "team", "faction", "wing", "some", "many", "most",
-    "several", "one", "thousand", "hundred", "dozen", "part"})
+    "several", "one", "thousand", "hundred", "dozen", "part",
+    # titles: "the chairman of the African Union Commission", "the president of the court"
+    "chairman", "chairwoman", "chair", "president", "director", "secretary", "minister", "commissioner",
+    "governor", "ambassador", "commander", "chancellor", "speaker", "prosecutor", "judge"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "both"})
 THING_PRONOUNS = frozenset({"it", "its"})

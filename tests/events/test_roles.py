@@ -201,6 +201,9 @@ def test_component_standalone_nouns_need_a_target(nlp, stage, text, actors, want
     ("Italy announced an embargo against Serbia.", [ITALY, SERBIA], ("SANCTION", ["ITA"], ["SRB"])),
     ("A member of the Syrian parliament began a hunger strike.",
      [("Syrian parliament", "SYR", "LEG", "organization", "parliament")], ("PROTEST", ["SYR"], ["SYR"])),
+    ("The chairman of the Arab League condemned Israel.",
+     [("Arab League", "ARL", "IGO", "organization", "Arab League"), ("Israel", "ISR", None, "state", "Israel")],
+     ("ACCUSE", ["ARL"], ["ISR"])),
 ])
 def test_roles_light_verb_and_partitive_sources(nlp, stage, text, actors, want):
     assert want in _events(nlp, stage, text, actors=actors)
