@@ -126,6 +126,19 @@ def split_code(code: str, countries: set[str], phrase: str | None = None) -> tup
     return country, sectors[0] if sectors else None
 
 
+# Phoenix's codes that are no ISO 3166 alpha-3: Kosovo has the World Bank's KSV there, the user-assigned XKX in
+# GeoNames and everywhere else this project reads country codes.
+_ISO_OF_PHOENIX = {"KSV": "XKX"}
+
+
+def _iso_country(code: str) -> str:
+    """A Phoenix code with its country group in ISO alpha-3 ("KSVGOV >080217" -> "XKXGOV >080217")."""
+    tilde = code[:1] == "~"
+    body = code[tilde:]
+    iso = _ISO_OF_PHOENIX.get(body[:3])
+    return code if iso is None else "~" * tilde + iso + body[3:]
+
+
 def phoenix_blocks(path: Path) -> Iterator[tuple[list[str], list[str], str]]:
     """(names, raw codes, comment) of each entry of a TABARI .actors file."""
     names: list[str] = []
@@ -135,7 +148,7 @@ def phoenix_blocks(path: Path) -> Iterator[tuple[list[str], list[str], str]]:
         body, _, note = line.partition("#")
         if not body.strip():
             continue
-        found = _CODE.findall(body)
+        found = [_iso_country(code) for code in _CODE.findall(body)]
         name = _CODE.sub("", body).strip()
         if not name:
             codes += found

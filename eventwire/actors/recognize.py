@@ -480,12 +480,15 @@ class _Scanner:
         ("athletes", "writers" or "people" at large do not), never a modifier ("police station"), a title
         ("the president": a person named elsewhere) or a phrase pointing back ("its forces", "the two leaders")."""
         doc = self.doc
-        if self.punct[i] or (self.caps[i] and not doc[i].is_sent_start and not _acronym_word(self.texts[i])):
+        if self.punct[i]:
             return None
         agent = self.agent_at(i)
         if agent is None:
             return None
         a, j, sector = agent
+        if self.caps[i] and not doc[i].is_sent_start and not _acronym_word(self.texts[i]) \
+                and (a != i or self.lower[j - 1] not in self.kb.institutions):
+            return None  # a capitalised word is a name, unless it opens an institution's ("the Madras High Court")
         head, role = doc[j - 1], self.key_at(a, j)
         if (role not in self.kb.alone or (head.dep_ in _NOUN_MODIFIER_DEPS and head.head.i >= j)
                 or role in ROLE_WORDS or self.anaphoric(i) or self.inside_non_agent(i, j)
@@ -593,9 +596,9 @@ class _Scanner:
         if end == self.word_end(ent.start) and self.key_at(ent.start, end) in self.short:
             # a known surname, whatever spaCy labels it ("Lai-Smith" comes out as an ORG)
             return self.surname(ent.start) or end
-        if ent.label_ == "PERSON":
-            return self.titled_person(ent.start, end)
         words = normalize(self.doc[ent.start:end].text).split()
+        if ent.label_ == "PERSON" and _head_word(words) not in _NEVER_SURNAMES:
+            return self.titled_person(ent.start, end)
         acronym = end - ent.start == 1 and ent.text.isupper() and 2 <= len(ent.text) <= 6
         head = _head_word(words)
         if not (set(words) & ORG_HEADS or head in self.kb.institutions or acronym):
@@ -622,6 +625,10 @@ class _Scanner:
         return None
 
 
+# Institution heads no person is named by: a PERSON "Delhi Police" is the police of Delhi ("Court" and "Guard"
+# are surnames too).
+_NEVER_SURNAMES = {"police", "ministry", "army", "navy", "parliament", "council", "commission", "government",
+                   "department", "agency", "treasury", "tribunal", "senate", "assembly", "cabinet", "judiciary"}
 _TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "PTY", "REB", "ELI", "IGO"}
 _MAX_TITLE = 4
 # Sectors of a state's institutions: an institution name without a country is the country of its context.

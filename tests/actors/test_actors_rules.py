@@ -239,3 +239,18 @@ def test_recognize_state_institutions_and_parties(nlp, text, mention, code):
                                            ("Mps", False)])
 def test_recognize_acronym_word(word, expected):
     assert _acronym_word(word) is expected
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("Delhi Police questioned the suspect for hours.", "Delhi Police", "INDCOP"),  # spaCy reads a PERSON
+    ("The Bombay High Court stayed the order on Monday.", "Bombay High Court", "JUD"),  # no NER entity
+    ("The British Treasury announced new rules for banks.", "British Treasury", "GBRGOV"),
+    ("The United States Treasury blacklisted two firms.", "United States Treasury", "USAGOV"),
+    ("Kosovo's president met the envoy.", "Kosovo's president", "XKXGOV"),  # Phoenix's KSV is ISO's XKX
+])
+def test_recognize_capitalised_institutions(nlp, text, mention, code):
+    assert _found(nlp, text)[mention].code == code
+
+
+def test_recognize_a_surname_that_is_an_institution_word_stays_a_person(nlp):
+    assert _found(nlp, "Margaret Court won the final.")["Margaret Court"].kind == "person"
