@@ -89,6 +89,8 @@ def _pattern_keys(lemma: str, token: Token) -> list[str]:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "prt", "xcomp"):
             keys += [f"{lemma}|{child.lower_}", f"{lemma}|{child.lemma_.lower()}"]
+            # the object's compound modifier after its head: "closed the crossing points" reads close|crossing
+            loose += [f"{lemma}|{m.lemma_.lower()}" for m in child.children if m.dep_ == "compound"]
         elif child.dep_ in ("prep", "dative", "agent"):
             keys += [f"{lemma}|{child.lower_} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"]
             loose.append(f"{lemma}|{child.lower_}")

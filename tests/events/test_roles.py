@@ -219,3 +219,12 @@ def test_roles_light_verb_and_partitive_sources(nlp, stage, text, actors, want):
 def test_lexicon_round2_typing(key, kind, expected):
     lex = load_lexicon()
     assert lex.codes[getattr(lex, kind)[key]].type == expected
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Turkey closed the border gates with Syria.", "close|border"),  # no close|gate: the object's modifier
+    ("Turkey closed the border crossings with Syria.", "close|crossing"),  # the object's head comes first
+])
+def test_lexicon_pattern_on_the_objects_compound_modifier(nlp, text, key):
+    verb = next(t for t in nlp(text) if t.lemma_ == "close")
+    assert load_lexicon().verb_hit(verb).key == key
