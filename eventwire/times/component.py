@@ -49,6 +49,7 @@ _YEAR_AFTER_PREP = ("(?:" + "|".join(rf"(?<=\b{p} )" for p in ("in", "since", "b
                                                                   "between", "and", "during", "before", "after",
                                                                   "through"))
                     + r")(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|\s*(?:%|percent)|\s+[a-z]+s\b)")
+_PLURAL_UNITS = r"(?:hours|days|weeks|months|years|decades)"
 _MONTH_RE = "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))  # "may" is a verb
 _HOLIDAY_RE = "|".join(re.escape(h) for h in HOLIDAY_NAMES if h not in ("new year", "easter", "christmas"))
 _NUM_WORD = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
@@ -70,9 +71,16 @@ EXTRA = re.compile(
     r"(?:recent|several|many|a few|few) (?:years|months|weeks|days|decades)|"
     r"(?:years|months|weeks|decades|days) ago|"
     r"(?:" + _MONTH_RE + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?|"
-    r"\d{1,2}(?::\d{2})?\s*[ap]\.m\.?|\d{1,2}:\d{2}(?:\s*(?:utc|gmt))?|"
+    r"\d{1,2}(?::\d{2})?\s*[ap]\.m\.?(?:\s*(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?(?:,?\s+(?:" + _MONTH_RE
+    + r")\.?\s+\d{1,2})?|\d{1,2}:\d{2}(?:\s*(?:utc|gmt))?|"
+    r"\d{1,2}(?::\d{2})?\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|"
+    r"(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week|quarter)|"
+    r"(?:(?:several|many|a\s+few|few|recent)\s+)?" + _PLURAL_UNITS + r"\s+or\s+(?:even\s+)?" + _PLURAL_UNITS + "|"
+    r"(?:(?:at\s+least|about|nearly|almost)\s+)?(?:the\s+)?(?:first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+(?:fiscal\s+)?(?:\d{4}|"
+    r"the\s+(?:'\d0s|\d{3}0s))|"
     r"(?:(?:last|next|this)\s+)?(?:" + _HOLIDAY_RE + r")|"
-    r"the (?:latest|most recent|year-ago|year-earlier|comparable|corresponding) (?:period|quarter)|"
+    r"the (?:latest|most recent|year-ago|year-earlier|comparable|corresponding|same) (?:period|quarter)"
+    r"(?: (?:a year (?:ago|earlier)|last year|of (?:the )?(?:last|previous|prior) year))?|"
     r"(?:(?:at least|more than|about|nearly|almost|some|another|over|under)\s+)?(?:\d+|a|an|" + _NUM_WORD
     + r"|one|two|three|four|five|six|seven|eight|nine)(?:\s+and\s+a\s+half|\s+1/2)?\s+(?:(?:more|additional|further|"
     r"straight|consecutive|trading|business|working)\s+)?(?:decades?|years?|months?|weeks?|days?|hours?|minutes?)"
@@ -163,8 +171,9 @@ class TimesStage(Stage):
         text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
         reading = _Reading(doc._.published, day_order(text), headlines(doc))
         found: list[tuple[Span, Timex]] = []
-        for cand in candidates(doc, text):
+        for cand in joined(doc, text, candidates(doc, text)):
             found += resolve_span(cand, text, reading)
+        found = distributed(text, found)
         found = sorted(found + ranges(doc, text, found), key=lambda st: (st[0].start_char, -st[0].end_char))
         times: list[TimeExpr] = []
         spans: list[Span] = []
@@ -314,6 +323,44 @@ def _with_context(span: Span, text: str) -> Span:
     if (start, end) == (span.start_char, span.end_char):
         return span
     return span.doc.char_span(start, end, alignment_mode="contract") or span
+
+
+_UNIT_BEFORE = re.compile(r"the\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)", re.IGNORECASE)
+_BEFORE_AFTER_GAP = re.compile(r"\s+(?:before|after)\s+", re.IGNORECASE)
+
+
+def joined(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    """Join "the day" to a date named right after "before"/"after" ("the day before last Tuesday"):
+    one expression, a day on from that date, not the day in focus and a second date."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and _UNIT_BEFORE.fullmatch(prev.text) \
+                and _BEFORE_AFTER_GAP.fullmatch(text[prev.end_char:span.start_char]):
+            out[-1] = doc[prev.start:span.end]
+        else:
+            out.append(span)
+    return out
+
+
+_WEEKDAY_ONLY = re.compile(r"(?P<wday>" + _WEEKDAY_RE + r")", re.IGNORECASE)
+_COORDINATION = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.IGNORECASE)
+_WEEKLY = re.compile(r"XXXX-WXX-[1-7](?P<part>T[A-Z]{2})?")
+
+
+def distributed(text: str, found: list[tuple[Span, Timex]]) -> list[tuple[Span, Timex]]:
+    """A bare weekday coordinated with a weekly SET shares it: in "on Monday and Tuesday nights" both
+    days recur ("XXXX-WXX-1TNI"), as the plural says; read alone, "Monday" would be one date."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        (a, _), (b, tb) = out[k], out[k + 1]
+        m = _WEEKLY.fullmatch(tb.value)
+        day = _WEEKDAY_ONLY.fullmatch(a.text)
+        if tb.type != "SET" or m is None or day is None or not _COORDINATION.fullmatch(text[a.end_char:b.start_char]):
+            continue
+        wday = WEEKDAYS[day.group("wday").lower()] + 1
+        out[k] = (a, Timex(f"XXXX-WXX-{wday}{m.group('part') or ''}", "SET"))
+    return out
 
 
 def ranges(doc: Doc, text: str, found: list[tuple[Span, Timex]]) -> list[tuple[Span, Timex]]:

@@ -484,6 +484,17 @@ def _next_unit(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     return _anaphoric(_base(anchor, hints), word, _NEXT_PREV[direction])
 
 
+@rule(r"the\s+(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)\s+(?P<dir>before|after)\s+"
+      r"(?P<rest>.+)")
+def _unit_from_date(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
+    """"the day before last Tuesday", "the week after Christmas": one unit on from the date named."""
+    inner = resolve(m.group("rest"), anchor, hints)
+    point = calendar_point(inner.value) if inner is not None and inner.type in ("DATE", "TIME") else None
+    if point is None:
+        return None
+    return _anaphoric(point, m.group("unit"), -1 if m.group("dir") == "before" else 1)
+
+
 @rule(r"the\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)")
 def _two_days(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     return Timex(_day(anchor, -2 if m.group("dir").startswith("before") else 2), "DATE")
@@ -535,6 +546,22 @@ def _clock(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
         day = point[0].isoformat() if point and point[1] == "D" else _day(anchor)
     zulu = (m.group("tz") or m.group("tz2")) in ("utc", "gmt")
     return Timex(f"{day}T{h:02d}:{mi:02d}{'Z' if zulu else ''}", "TIME")
+
+
+@rule(r"(?P<h>\d{1,2})(?::(?P<mi>[0-5]\d))?\s+(?:o'clock\s+)?(?:in\s+the\s+(?P<part>morning|afternoon|evening)|"
+      r"(?P<night>at\s+night))")
+def _clock_part(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
+    """"4 in the morning", "8 in the evening", "11 at night": the part of day says a.m. or p.m."""
+    h, mi = int(m.group("h")), int(m.group("mi") or 0)
+    if not 1 <= h <= 12:
+        return None
+    if m.group("part") == "morning":
+        h %= 12
+    elif m.group("part") or h >= 6:  # "2 at night" is after midnight, "11 at night" before it
+        h = h % 12 + 12
+    point = calendar_point(hints.reference)
+    day = point[0].isoformat() if point and point[1] == "D" else _day(anchor)
+    return Timex(f"{day}T{h:02d}:{mi:02d}", "TIME")
 
 
 @rule(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:(?P<tz>" + _TZ + r")|hrs|hours|h|local\s+time)")
@@ -692,7 +719,7 @@ def _month_only(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | 
 
 
 @rule(r"(?:(?:the\s+)?(?:early|mid|late|the end of|the beginning of|the start of|the middle of|end of|"
-      r"the first half of|the second half of|fiscal|calendar|the fiscal year|the calendar year|the year|"
+      r"fiscal|calendar|the fiscal year|the calendar year|the year|"
       r"the summer of|fy|year-end|year end|post|pre)[\s-]*)?(?P<y>\d{4}|" + _YEAR_WORDS + ")")
 def _year_only(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
     raw = m.group("y")
@@ -759,15 +786,26 @@ def _q_short(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     return Timex(f"{y}-Q{m.group('q')}", "DATE")
 
 
-@rule(r"(?:the\s+)?(?P<h>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of)?(?:\s+(?:the\s+year|"
+@rule(r"(?:the\s+)?(?P<h>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of)?(?:\s+(?:the\s+year|(?:fiscal\s+)?"
       + _YEAR + "|"
       + _REL_YEAR + "))?")
 def _half(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
+    """"the first half of 1990" is 1990-H1, "the latter half" (of the year in view) H2."""
     if m.group("year"):
         y = f"{_full_year(m.group('year'), anchor):04d}"
     else:
         y = _year(anchor, _REL.get(m.group("ry") or "this", 0))
     return Timex(f"{y}-H{1 if m.group('h') == 'first' else 2}", "DATE")
+
+
+@rule(r"(?:the\s+)?(?:first|second|last|latter|early|later)\s+(?:half|part|years)\s+of\s+(?P<rest>.+)")
+def _part_of_period(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
+    """"the last half of the '80s", "the early years of the century": TIMEX3 has no value for part of a
+    decade or century, so the expression takes the whole period's value (coarser, but not wrong)."""
+    inner = resolve(m.group("rest"), anchor, hints)
+    if inner is None or inner.type != "DATE" or not re.fullmatch(r"\d{2,3}", inner.value):
+        return None
+    return inner
 
 
 @rule(r"(?:the\s+)?(?:year[\s-]+(?:earlier|ago)|prior[\s-]+year|previous[\s-]+year|"
@@ -1061,6 +1099,16 @@ def _dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
     return Timex(_duration(n, UNITS[m.group("unit")]), "DURATION")
 
 
+_PLURAL_UNITS = r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+
+
+@rule(r"(?P<first>(?:[a-z]+\s+){0,2}" + _PLURAL_UNITS + r")\s+or\s+(?:even\s+)?" + _PLURAL_UNITS)
+def _units_or_units(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
+    """"weeks or months", "days or even weeks": one vague length, told in its first (smaller) unit."""
+    first = resolve(m.group("first"), anchor, hints)
+    return first if first is not None and first.type == "DURATION" else None
+
+
 @rule(r"(?:(?P<vague>" + "|".join(VAGUE) + r"|the|multi)[\s-]+)?(?:(?:past|last|next|coming)\s+)?" + _UNIT
       + r"(?:[\s-]+(?:long|old))?")
 def _vague_dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
@@ -1096,7 +1144,7 @@ def _decade_dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | 
     return Timex(_duration(n, unit), "DURATION")
 
 
-_TRIM = re.compile(r"^(?:(?:about|around|nearly|almost|approximately|roughly|some|just|only|as early as|"
+_TRIM = re.compile(r"^(?:(?:about|around|nearly|almost|approximately|roughly|some|just|only|at least|as early as|"
                    r"as late as|as recently as|sometime|some time|late|early|earlier|later|mid|until|by|"
                    r"since|the end of|the beginning of|the start of|the middle of|end of|start of|"
                    r"the very end of|the very beginning of|the very start of|"
@@ -1119,7 +1167,8 @@ def resolve(text: str, anchor: date | None = None, hints: Hints = Hints()) -> Ti
     t = _PREP.sub("", t)
     if _AGE.fullmatch(t):
         return None  # an age ("52-year-old") is not a TIMEX3
-    for candidate in dict.fromkeys((t, _TRIM.sub("", t))):
+    # "earlier in the year": a trimmed qualifier may leave a preposition in front
+    for candidate in dict.fromkeys((t, _PREP.sub("", _TRIM.sub("", t)))):
         for pattern, handler in RULES:
             m = pattern.fullmatch(candidate)
             if m is None:

@@ -223,3 +223,34 @@ def test_component_wire_conventions(nlp, text: str, expected: list[tuple[str, st
 )
 def test_component_anchors_and_deadlines(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one expression where NER leaves pieces: the unit before a date, a choice of units, a half of a decade
+        ("Officials met the day before last Friday.", [("the day before last Friday", "2023-09-07")]),
+        ("The repairs could take weeks or months.", [("weeks or months", "PXW")]),
+        ("Rain delayed the harvest earlier in the year.", [("earlier in the year", "2023")]),
+        ("Prices climbed through the last half of the '90s.", [("the last half of the '90s", "199")]),
+        ("The ferry sank at 4 in the morning.", [("4 in the morning", "2023-09-13T04:00")]),
+        ("Bids are due by 5 p.m. EST, Oct. 2.", [("5 p.m. EST, Oct. 2", "2023-10-02T17:00")]),
+        ("Output should grow through at least the first two quarters of 2024.",
+         [("at least the first two quarters of 2024", "2024-H1")]),
+    ],
+)
+def test_component_keeps_compound_expressions_whole(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected
+
+
+def test_component_quarter_compared_a_year_back(nlp) -> None:
+    text = "Third-quarter sales rose 5% from the corresponding period last year."
+    times = _run(nlp, text, date(2023, 10, 20))._.ew_times
+    assert [(t.text, t.value) for t in times] == [("Third-quarter", "2023-Q3"),
+                                                   ("the corresponding period last year", "2022-Q3")]
+
+
+def test_component_weekday_coordinated_with_a_weekly_set_recurs(nlp) -> None:
+    text = "The new ferries will sail on Saturday and Sunday mornings from May."
+    values = [(t.text, t.value, t.type) for t in _run(nlp, text)._.ew_times]
+    assert values[:2] == [("Saturday", "XXXX-WXX-6TMO", "SET"), ("Sunday mornings", "XXXX-WXX-7TMO", "SET")]

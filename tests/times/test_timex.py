@@ -391,3 +391,52 @@ def test_timex_that_same_day_is_the_day_named() -> None:
 @pytest.mark.parametrize("text", ["the second", "morning", "two thousand"])
 def test_timex_bare_words_that_are_not_times(text: str) -> None:
     assert resolve(text, WED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a half of a named year is H1/H2, with or without "fiscal"
+        ("the first half of 2031", "2031-H1"),
+        ("the second half of fiscal 2019", "2019-H2"),
+        # part of a decade or century has no TIMEX3 value of its own: the whole period's
+        ("the latter half of the '70s", "197"),
+        ("the early part of the 19th century", "18"),
+        # a qualifier trimmed off leaves its preposition: "earlier in the year" is the year
+        ("earlier in the year", "2023"),
+        ("later in the month", "2023-09"),
+        # a unit before or after a date named in the same expression counts from that date
+        ("the day before last Friday", "2023-09-07"),
+        ("the week after Easter", "2023-W15"),
+        ("the year after 2011", "2012"),
+    ],
+)
+def test_timex_parts_of_periods_and_units_from_a_date(text: str, value: str) -> None:
+    assert resolve(text, WED) == Timex(value, "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("days or weeks", "PXD"), ("hours or even days", "PTXH"), ("a few months or years", "PXM")],
+)
+def test_timex_a_choice_of_units_is_one_vague_length(text: str, value: str) -> None:
+    assert resolve(text, WED) == Timex(value, "DURATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5 in the morning", "2023-09-11T05:00"),
+        ("7:30 in the evening", "2023-09-11T19:30"),
+        ("3 o'clock in the afternoon", "2023-09-11T15:00"),
+        ("11 at night", "2023-09-11T23:00"),
+        ("2 at night", "2023-09-11T02:00"),
+    ],
+)
+def test_timex_hour_and_part_of_day_on_the_day_in_focus(text: str, value: str) -> None:
+    assert resolve(text, WED, Hints(reference="2023-09-11")) == Timex(value, "TIME")
+
+
+def test_timex_unit_from_an_unreadable_phrase_is_not_resolved_here() -> None:
+    # "the day after his arrest": no date inside; the component reads it against the date in focus
+    assert resolve("the day after his arrest", WED) is None
