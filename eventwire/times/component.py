@@ -57,7 +57,8 @@ _NUM_WORD = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|
              r"seven|eight|nine))?)")
 # Expressions spaCy's small model often leaves untagged; matched case-insensitively on whole words.
 EXTRA = re.compile(
-    r"\b(?:now|currently|current|recently|nowadays|lately|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?|"
+    r"\b(?:(?:(?:several|many|a\s+few|few|recent)\s+)?" + _PLURAL_UNITS + r"\s+(?:or|and)\s+(?:even\s+)?"
+    + _PLURAL_UNITS + r"|now|currently|current|recently|nowadays|lately|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?|"
     r"(?:the|near) future|the past|at present|these days|the (?:near|short|long) term|"
     r"today|yesterday|tomorrow|tonight|(?:this|last|next) (?:week|month|year|weekend)|"
     r"the (?:day|week|month|year) (?:before|after)(?=\s*(?:[.,;:!?)]|$))|"
@@ -75,7 +76,8 @@ EXTRA = re.compile(
     + r")\.?\s+\d{1,2})?|\d{1,2}:\d{2}(?:\s*(?:utc|gmt))?|"
     r"\d{1,2}(?::\d{2})?\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|"
     r"(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week|quarter)|"
-    r"(?:(?:several|many|a\s+few|few|recent)\s+)?" + _PLURAL_UNITS + r"\s+or\s+(?:even\s+)?" + _PLURAL_UNITS + "|"
+    r"(?:a\s+|the\s+(?:past\s+|last\s+)?)?(?:quarter|half)[\s-]+(?:a\s+)?century|"
+    r"the (?:year-earlier|year-ago|comparable|corresponding) (?:\d+|three|six|nine|twelve) months|"
     r"(?:(?:at\s+least|about|nearly|almost)\s+)?(?:the\s+)?(?:first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+(?:fiscal\s+)?(?:\d{4}|"
     r"the\s+(?:'\d0s|\d{3}0s))|"
     r"(?:(?:last|next|this)\s+)?(?:" + _HOLIDAY_RE + r")|"

@@ -133,6 +133,7 @@ _QUAL = (r"(?:(?:about|around|nearly|almost|approximately|roughly|some|over|more
          r"fewer\s+than|up\s+to|at\s+least|just|only|barely|a\s+full|the\s+first|the\s+past|the\s+last|"
          r"the\s+next|the\s+previous|the\s+coming|the\s+following|the\s+final|another|an\s+additional|"
          r"the\s+better\s+part\s+of|a\s+period\s+of|within|for|the|past|last|next|first|final|all|"
+         r"year[\s-]+(?:earlier|ago)|comparable|corresponding|"
          r"well\s+over|under|close\s+to|upwards\s+of|an\s+estimated|an|a)\s+)*")
 # Years in words: "nineteen ninety-six", "nineteen oh five", "two thousand and one", "twenty ten".
 _TEEN_OR_TENS = rf"(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|" \
@@ -1102,9 +1103,9 @@ def _dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
 _PLURAL_UNITS = r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
 
 
-@rule(r"(?P<first>(?:[a-z]+\s+){0,2}" + _PLURAL_UNITS + r")\s+or\s+(?:even\s+)?" + _PLURAL_UNITS)
+@rule(r"(?P<first>(?:[a-z]+\s+){0,2}" + _PLURAL_UNITS + r")\s+(?:or|and)\s+(?:even\s+)?" + _PLURAL_UNITS)
 def _units_or_units(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
-    """"weeks or months", "days or even weeks": one vague length, told in its first (smaller) unit."""
+    """"weeks or months", "recent weeks and months": one vague length, told in its first (smaller) unit."""
     first = resolve(m.group("first"), anchor, hints)
     return first if first is not None and first.type == "DURATION" else None
 
@@ -1120,6 +1121,12 @@ def _vague_dur(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | N
         return None  # "the second", "the minute": an ordinal, an idiom
     letter = {"DE": "Y", "CE": "Y"}.get(unit, unit)  # "decades-long": some number of years, as TimeBank writes it
     return Timex("PT" + "X" + letter[1] if unit.startswith("T") else "PX" + letter, "DURATION")
+
+
+@rule(r"(?:a\s+|the\s+(?:past\s+|last\s+)?)?(?P<part>quarter|half)[\s-]+(?:a\s+|of\s+a\s+)?century")
+def _part_century(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
+    """"a quarter-century", "half a century": 25 and 50 years (NER splits "quarter" from "century")."""
+    return Timex("P25Y" if m.group("part") == "quarter" else "P50Y", "DURATION")
 
 
 @rule(r"(?P<unit>hour|day|week|month|year|decade|century)[\s-]long")

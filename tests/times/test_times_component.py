@@ -231,6 +231,9 @@ def test_component_anchors_and_deadlines(nlp, text: str, expected: list[tuple[st
         # one expression where NER leaves pieces: the unit before a date, a choice of units, a half of a decade
         ("Officials met the day before last Friday.", [("the day before last Friday", "2023-09-07")]),
         ("The repairs could take weeks or months.", [("weeks or months", "PXW")]),
+        ("Funds have sold bonds in recent weeks and months.", [("recent weeks and months", "PXW")]),
+        ("Joblessness fell to a quarter-century low.", [("a quarter-century", "P25Y")]),
+        ("Net for the year-earlier nine months rose.", [("the year-earlier nine months", "P9M")]),
         ("Rain delayed the harvest earlier in the year.", [("earlier in the year", "2023")]),
         ("Prices climbed through the last half of the '90s.", [("the last half of the '90s", "199")]),
         ("The ferry sank at 4 in the morning.", [("4 in the morning", "2023-09-13T04:00")]),

@@ -417,7 +417,10 @@ def test_timex_parts_of_periods_and_units_from_a_date(text: str, value: str) -> 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("days or weeks", "PXD"), ("hours or even days", "PTXH"), ("a few months or years", "PXM")],
+    [("days or weeks", "PXD"), ("hours or even days", "PTXH"), ("a few months or years", "PXM"),
+     ("recent days and weeks", "PXD"),
+     # lengths named by a fraction of a century, and the months of a comparison period
+     ("a quarter-century", "P25Y"), ("half a century", "P50Y"), ("the year-ago six months", "P6M")],
 )
 def test_timex_a_choice_of_units_is_one_vague_length(text: str, value: str) -> None:
     assert resolve(text, WED) == Timex(value, "DURATION")
