@@ -76,6 +76,8 @@ EXTRA = re.compile(
     + r")\.?\s+\d{1,2})?|\d{1,2}:\d{2}(?:\s*(?:utc|gmt))?|"
     r"\d{1,2}(?::\d{2})?\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|"
     r"(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week|quarter)|"
+    r"(?:fiscal[\s-]+)?(?:first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter"
+    r"(?:\s+of\s+(?:fiscal\s+)?(?:1[5-9]|20)\d\d)?|"
     r"(?:a\s+|the\s+(?:past\s+|last\s+)?)?(?:quarter|half)[\s-]+(?:a\s+)?century|"
     r"the (?:year-earlier|year-ago|comparable|corresponding) (?:\d+|three|six|nine|twelve) months|"
     r"(?:(?:at\s+least|about|nearly|almost)\s+)?(?:the\s+)?(?:first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+(?:fiscal\s+)?(?:\d{4}|"
@@ -107,6 +109,10 @@ _PERIOD_AFTER = re.compile(r"\s+(?:fiscal\s+)?(?:period|quarter)\b", re.IGNORECA
 QUARTER_TEXT = re.compile(r"quarter|\bq[1-4]\b", re.IGNORECASE)
 # A quarter compared against ("the year-ago quarter") is not the quarter in focus.
 _COMPARED = re.compile(r"year[\s-]+(?:ago|earlier)|prior|previous|last year|a year|same|comparable", re.IGNORECASE)
+# A quarter told as background ("after a flat second quarter", "since the first quarter") is not the
+# quarter the report is about, which later comparisons ("a year ago") count from.
+_BACKGROUND = re.compile(r"\b(?:after|following|since)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+)?$",
+                         re.IGNORECASE)
 # A figure compared with an earlier one: "up from $5 million last year", "than a year ago".
 _COMPARISON = re.compile(r"\b(?:from|than|with|versus|vs\.)\s+[^.;:!?]*\d[^.;:!?]*$", re.IGNORECASE)
 MAX_TOKENS = 12
@@ -149,12 +155,13 @@ class _Reading:
         fiscal one that has ended: "fourth-quarter profit" of a year that ends in September.)"""
         return self.anchor is not None and quarter > f"{self.anchor.year:04d}-Q{(self.anchor.month - 1) // 3 + 1}"
 
-    def saw(self, span: Span, tx: Timex) -> None:
+    def saw(self, span: Span, tx: Timex, text: str) -> None:
         """Remember a resolved expression: the quarter in focus and the last calendar date."""
         if tx.type not in ("DATE", "TIME") or calendar_point(tx.value) is None:
             return
         if QUARTER_TEXT.search(span.text) and re.fullmatch(r"\d{4}-Q[1-4]", tx.value) \
-                and not _COMPARED.search(span.text) and not self._ahead(tx.value):
+                and not _COMPARED.search(span.text) and not self._ahead(tx.value) \
+                and not _BACKGROUND.search(text[max(0, span.start_char - 24):span.start_char]):
             self.quarter = tx.value
         self.reference, self.reference_end = tx.value, span.end_char
 
@@ -269,7 +276,7 @@ def _resolved(span: Span, text: str, reading: _Reading, tell: bool = True) -> Ti
     if _RATE.match(span.text) and _AMOUNT_BEFORE.search(text[max(0, span.start_char - 32):span.start_char]):
         tx = Timex(tx.value, "SET")  # "15 a year": a frequency, TIMEX3's SET
     if tell:
-        reading.saw(span, tx)
+        reading.saw(span, tx, text)
     return tx
 
 

@@ -603,10 +603,13 @@ def _part_wday(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
         return Timex(f"{_weekday(anchor, WEEKDAYS[m.group('wday')], hints.tense)}T{part}", "DATE")
     if m.group("deic"):
         return Timex(f"{_day(anchor, _DEICTIC[m.group('deic')])}T{part}", "TIME")
-    if m.group(0).startswith(m.group("part")):
-        return None  # a bare "morning" is a noun more often than a time ("the morning papers")
     point = calendar_point(hints.reference)
     day = point if point and point[1] == "D" else ((anchor, "D") if anchor else None)
+    if m.group(0) == "overnight":
+        # "overnight losses", "struck overnight": the night before the day in focus
+        return Timex(f"{_at(_moved(day, 'D', -1), 'D')}TNI", "TIME")
+    if m.group(0).startswith(m.group("part")):
+        return None  # a bare "morning" is a noun more often than a time ("the morning papers")
     return _anaphoric(day, m.group("part").rstrip("s"), 0)
 
 

@@ -257,3 +257,25 @@ def test_component_weekday_coordinated_with_a_weekly_set_recurs(nlp) -> None:
     text = "The new ferries will sail on Saturday and Sunday mornings from May."
     values = [(t.text, t.value, t.type) for t in _run(nlp, text)._.ew_times]
     assert values[:2] == [("Saturday", "XXXX-WXX-6TMO", "SET"), ("Sunday mornings", "XXXX-WXX-7TMO", "SET")]
+
+
+def test_component_background_quarter_is_not_the_one_in_focus(nlp) -> None:
+    # the quarter after "after" is background: "a year ago" compares with the quarter reported
+    text = "After a weak first quarter, the brewer's third-quarter profit rose 8% from a year ago."
+    times = _run(nlp, text, date(2023, 10, 20))._.ew_times
+    assert [t.value for t in times] == ["2023-Q1", "2023-Q3", "2022-Q3"]
+    assert times[-1].text == "a year ago"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quarters NER leaves untagged
+        ("The miner posted net income for the fiscal second-quarter of $8 million.",
+         [("fiscal second-quarter", "2023-Q2")]),
+        # "overnight" is the night before the day in focus
+        ("Stocks in Tokyo fell on overnight losses in New York.", [("overnight", "2023-09-12TNI")]),
+    ],
+)
+def test_component_quarters_and_overnight(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected
