@@ -76,6 +76,9 @@ EXTRA = re.compile(
     + r")\.?\s+\d{1,2})?|\d{1,2}:\d{2}(?:\s*(?:utc|gmt))?|"
     r"\d{1,2}(?::\d{2})?\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|"
     r"(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week|quarter)|"
+    r"(?<=\bfor )(?:a\s+while|some\s+time)|"
+    r"(?<=\bfor )a\s+(?:(?:fairly|very|relatively|rather)\s+)?(?:long|lengthy|extended|short|brief)\s+"
+    r"(?:period|spell|stretch)(?:\s+of\s+time)?|"
     r"(?:fiscal[\s-]+)?(?:first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter"
     r"(?:\s+of\s+(?:fiscal\s+)?(?:1[5-9]|20)\d\d)?|"
     r"(?:a\s+|the\s+(?:past\s+|last\s+)?)?(?:quarter|half)[\s-]+(?:a\s+)?century|"
@@ -183,6 +186,7 @@ class TimesStage(Stage):
         for cand in joined(doc, text, candidates(doc, text)):
             found += resolve_span(cand, text, reading)
         found = distributed(text, found)
+        found = sorted(found + second_days(doc, text, found), key=lambda st: st[0].start_char)
         found = sorted(found + ranges(doc, text, found), key=lambda st: (st[0].start_char, -st[0].end_char))
         times: list[TimeExpr] = []
         spans: list[Span] = []
@@ -369,6 +373,33 @@ def distributed(text: str, found: list[tuple[Span, Timex]]) -> list[tuple[Span, 
             continue
         wday = WEEKDAYS[day.group("wday").lower()] + 1
         out[k] = (a, Timex(f"XXXX-WXX-{wday}{m.group('part') or ''}", "SET"))
+    return out
+
+
+_DAY_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?$")
+# "April 24 and 25", "May 3 to 10": a second day of the same month, not followed by a noun ("25 people")
+_SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+                         r"(?![.,]?\d|\s*(?:%|percent)|\s+(?!(?:in|at|on|of|for|and|when|while|with)\b)[a-z])",
+                         re.IGNORECASE)
+
+
+def second_days(doc: Doc, text: str, found: list[tuple[Span, Timex]]) -> list[tuple[Span, Timex]]:
+    """The bare day after a month-and-day date ("the summit on April 24 and 25"): a date of that month."""
+    out: list[tuple[Span, Timex]] = []
+    starts = {span.start_char for span, _ in found}
+    for span, tx in found:
+        point = calendar_point(tx.value)
+        m = _SECOND_DAY.match(text, span.end_char)
+        if point is None or point[1] != "D" or m is None or not _DAY_END.search(span.text) \
+                or m.start("day") in starts:
+            continue
+        day = int(m.group("day"))
+        second = doc.char_span(m.start("day"), m.end("day"), alignment_mode="contract")
+        if second is not None and point[0].day < day <= 31:
+            try:
+                out.append((second, Timex(point[0].replace(day=day).isoformat(), "DATE")))
+            except ValueError:  # "Feb. 28 and 30": no such day
+                continue
     return out
 
 

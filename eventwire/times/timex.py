@@ -1132,6 +1132,13 @@ def _part_century(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     return Timex("P25Y" if m.group("part") == "quarter" else "P50Y", "DURATION")
 
 
+@rule(r"a\s+while|some\s+time|a\s+(?:(?:fairly|very|relatively|rather)\s+)?(?:long|lengthy|extended|short|brief)\s+"
+      r"(?:period|spell|stretch)(?:\s+of\s+time)?")
+def _some_while(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
+    """"for a while", "for some time", "a fairly lengthy period": a length of no stated unit."""
+    return Timex("PXX", "DURATION")
+
+
 @rule(r"(?P<unit>hour|day|week|month|year|decade|century)[\s-]long")
 def _unit_long(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
     """"a day-long meeting", "a year-long inquiry": one unit's length."""

@@ -279,3 +279,19 @@ def test_component_background_quarter_is_not_the_one_in_focus(nlp) -> None:
 )
 def test_component_quarters_and_overnight(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second day of the month named just before
+        ("Ministers will meet on April 24 and 25 in Geneva.", [("April 24", "2024-04-24"), ("25", "2024-04-25")]),
+        # ...but not a figure that follows a date
+        ("Shares rose 3% on May 3 and 4 percent on May 4.", [("May 3", "2023-05-03"), ("May 4", "2023-05-04")]),
+        # a length of no stated unit after "for"
+        ("The troops will stay for a while.", [("a while", "PXX")]),
+        ("The plant was shut for a fairly long period.", [("a fairly long period", "PXX")]),
+    ],
+)
+def test_component_second_days_and_unitless_lengths(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected

@@ -420,7 +420,9 @@ def test_timex_parts_of_periods_and_units_from_a_date(text: str, value: str) -> 
     [("days or weeks", "PXD"), ("hours or even days", "PTXH"), ("a few months or years", "PXM"),
      ("recent days and weeks", "PXD"),
      # lengths named by a fraction of a century, and the months of a comparison period
-     ("a quarter-century", "P25Y"), ("half a century", "P50Y"), ("the year-ago six months", "P6M")],
+     ("a quarter-century", "P25Y"), ("half a century", "P50Y"), ("the year-ago six months", "P6M"),
+     # lengths of no stated unit
+     ("a while", "PXX"), ("some time", "PXX"), ("a rather long spell", "PXX")],
 )
 def test_timex_a_choice_of_units_is_one_vague_length(text: str, value: str) -> None:
     assert resolve(text, WED) == Timex(value, "DURATION")
