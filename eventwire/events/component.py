@@ -28,6 +28,7 @@ from eventwire.events.lexicon import CodeInfo, Lexicon, load_lexicon
 from eventwire.events.merge import merge_mentions
 from eventwire.events.model import Prediction, TypeModel, load_model
 from eventwire.events.parties import acceptable, has_political_party
+from eventwire.events.patients import Patient, acted_on_party
 from eventwire.events.roles import CLAUSE_DEPS, ActorIndex, Roles, clause_tokens, joint_subject, noun_roles, verb_roles
 from eventwire.events.status import modality, pledge, pronoun_subject
 from eventwire.nlp.stage import Stage
@@ -124,9 +125,13 @@ class EventsStage(Stage):
         place = ctx.place_in(clause)
         self._place_target(cand, code, roles, index, ctx)
         self._state_agent(tok, code, roles, index, ctx, place)
-        self._own_people(tok, code, roles, index)
+        self._own_people(cand, code, roles, index, ctx)
         if code.type in JOINT_TYPES or any(t.lemma_.lower() in RECIPROCAL_WORDS for t in tok.subtree):
             joint_subject(tok, roles, index)
+        if not roles.target:
+            patient = _patient(cand, index, ctx)
+            if patient is not None:
+                roles.add("target", [index.add_party(patient, patient.country)], "the unnamed party acted upon")
         status, att = _status(tok, ctx)
         if not roles.source and att is not None and att.source and pronoun_subject(tok):
             roles.add("source", [att.source], "pronoun subject: the speaker")
@@ -167,9 +172,7 @@ class EventsStage(Stage):
         visit = code.cameo[:3] in VISIT_CODES
         if roles.target or code.type == "CONSULT" and not visit:
             return
-        spans = list(ctx.acted_on_places(cand.tok))
-        if visit or code.type in PLACE_TARGET_TYPES:
-            spans += ctx.places_in(_outside_subject(clause_tokens(cand.tok)))
+        spans = self._places_acted_on(cand, code, ctx)
         own = {index.actors[a].country for a in roles.source}
         for span in spans:
             country = ctx.place_country.get(span.kb_id_)
@@ -190,19 +193,45 @@ class EventsStage(Stage):
                   "state of the place (a passive coercion by unnamed authorities)")
         roles.target = [a for a in roles.target if a not in roles.source]
 
-    def _own_people(self, tok: Token, code: CodeInfo, roles: Roles, index: ActorIndex) -> None:
+    def _own_people(self, cand: Candidate, code: CodeInfo, roles: Roles, index: ActorIndex,
+                    ctx: _DocContext) -> None:
         """PLOVER's convention for an act with no foreign party named: a state's or its people's act on
         something of their own (outlawing an organisation, a strike, a demand on the government, refusing
-        to resign) targets their own state."""
+        to resign) targets their own state. The words of that party are kept where the text has them: an
+        unnamed party acted upon ("police detained 18 people": of the source's country unless its words give
+        another, "a Turkish man"), else a place of the country acted upon ("imposed a curfew in Kashmir")."""
+        tok = cand.tok
         if roles.target or code.type not in OWN_PEOPLE_TYPES or not roles.source:
             return
         if code.type not in ("PROTEST", "COERCE") and not any(c.dep_ in _ACTED_ON for c in tok.children):
             return
         countries = {index.actors[a].country for a in roles.source}
         country = next(iter(countries)) if len(countries) == 1 else None
-        if country and country in self.lexicon.countries:
-            roles.add("target", index.of_country(country, self.lexicon.countries[country]),
-                      "the source's own country (an act on its own people)")
+        if not country or country not in self.lexicon.countries:
+            return
+        patient = _patient(cand, index, ctx)
+        if patient is not None:
+            roles.add("target", [index.add_party(patient, patient.country or country)],
+                      "the unnamed party acted upon" + ("" if patient.country else " (of the source's own country)"))
+            return
+        name = self.lexicon.countries[country]
+        for span in self._places_acted_on(cand, code, ctx):
+            if ctx.place_country.get(span.kb_id_) == country:
+                mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
+                roles.add("target", index.of_place(mention, country, name),
+                          "the source's own country (a place of it acted upon)")
+                return
+        roles.add("target", index.of_country(country, name, besides=roles.source),
+                  "the source's own country (an act on its own people)")
+
+    @staticmethod
+    def _places_acted_on(cand: Candidate, code: CodeInfo, ctx: _DocContext) -> list[Span]:
+        """The places the trigger acts on, and for acts done on a place (attacks, protests, arrests) the
+        places where it happens, outside its subject phrase."""
+        spans = list(ctx.acted_on_places(cand.tok))
+        if code.cameo[:3] in VISIT_CODES or code.type in PLACE_TARGET_TYPES:
+            spans += ctx.places_in(_outside_subject(clause_tokens(cand.tok)))
+        return spans
 
     def _pledge(self, tok: Token, code: CodeInfo, cand: Candidate, roles: Roles, status: str,
                 att: Attribution | None, index: ActorIndex) -> tuple[CodeInfo, str | None, str]:
@@ -294,6 +323,11 @@ def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, i
     if pledge(tok, roles.source, att, index):
         return True
     return status == "future" and att is None and bool(roles.source)
+
+
+def _patient(cand: Candidate, index: ActorIndex, ctx: _DocContext) -> Patient | None:
+    """The unnamed party the candidate acts on, if any (see ``eventwire.events.patients``)."""
+    return acted_on_party(cand.tok, cand.nominal, set(index.by_token), set(ctx.place_span))
 
 
 def _meets_a_thing(tok: Token, code: CodeInfo, roles: Roles, index: ActorIndex) -> bool:

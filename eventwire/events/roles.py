@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from eventwire.events.patients import Patient
 from eventwire.schema import Actor, Mention
 
 __all__ = ["ActorIndex", "Roles", "clause_tokens", "joint_subject", "noun_roles", "verb_roles"]
@@ -94,6 +95,7 @@ class ActorIndex:
         self._next_id = 1 + max((int(a[1:]) for a in self.actors if a[:1] == "a" and a[1:].isdigit()), default=0)
         self._sents: tuple[list[int], list[list[tuple[int, str]]], list[int | None]] | None = None
         self._implied: dict[str, Actor] = {}  # country -> this stage's state actor standing for places of it
+        self._unnamed: set[str] = set()  # ids of the unnamed parties acted upon this stage added
 
     def phrase(self, head: Token) -> list[str]:
         """Actors of the noun phrase headed by ``head``, through conjuncts and appositions."""
@@ -183,17 +185,32 @@ class ActorIndex:
         return self._sents
 
     def implied(self, aid: str) -> bool:
-        """Whether the actor is one this stage added for a country the text names only as a place."""
-        return any(a.id == aid for a in self._implied.values())
+        """Whether the actor is one this stage added: for a country the text names only as a place, or for an
+        unnamed party acted upon (neither is a political party the actors stage named)."""
+        return aid in self._unnamed or any(a.id == aid for a in self._implied.values())
 
-    def of_country(self, country: str | None, name: str | None = None) -> list[str]:
+    def add_party(self, patient: Patient, country: str | None) -> str:
+        """A new actor for an unnamed party acted upon ("arrested a Turkish man"), with its words as mention;
+        ``country``: the country its words give, or the one a convention gives it."""
+        span = patient.span
+        actor = Actor(id=f"a{self._next_id}", name=span.text, kind=patient.kind, country=country,
+                      sector=patient.sector, code=(country or "") + (patient.sector or "") or None,
+                      mentions=[Mention(start=span.start_char, end=span.end_char, text=span.text)])
+        self._next_id += 1
+        self._unnamed.add(actor.id)
+        self.actors[actor.id] = actor
+        self.doc._.ew_implied_actors = [*(self.doc._.ew_implied_actors or []), actor]
+        return actor.id
+
+    def of_country(self, country: str | None, name: str | None = None, besides: list[str] = ()) -> list[str]:
         """The actor standing for a country (for "arrived in Russia", "shelled villages in Sudan"): its
-        state, else its government; when the article names neither, a mention-less state actor is added,
-        since the place's country is the party acted upon."""
+        state, else its government, other than the actors ``besides`` (the sources: "the British government
+        outlawed a group" acts on the state, not on itself); when the article names none, a mention-less
+        state actor is added, since the place's country is the party acted upon."""
         if not country:
             return []
-        cands = [a for a in self._by_country.get(country, ()) if a.kind == "state"
-                 or a.sector == "GOV" and a.kind != "person"]
+        cands = [a for a in self._by_country.get(country, ()) if (a.kind == "state"
+                 or a.sector == "GOV" and a.kind != "person") and a.id not in besides]
         if cands:
             cands.sort(key=lambda a: a.kind != "state")
             return [cands[0].id]
