@@ -43,7 +43,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "to", "inside", "outside", "on", "a
 VISIT_CODES = frozenset({"042", "043"})
 # Types whose party acted upon may be the country of the place where they happen ("rebels shelled
 # villages in Sudan", "protesters marched in Paris", "the government lifted the curfew in its province").
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "CONCEDE", "RETREAT"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "CONCEDE", "RETREAT",
+                                "REQUEST"})
 # Types whose act on no named foreign party is an act on the source's own state (PLOVER GSR practice).
 OWN_PEOPLE_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "REQUEST", "THREATEN", "REJECT", "ASSAULT", "ACCUSE"})
 # Dependents that name what the act is done to or asks for.

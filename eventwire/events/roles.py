@@ -20,7 +20,7 @@ NP_STOP_DEPS = CLAUSE_DEPS | {"prep", "punct", "cc", "det", "nummod"}
 TARGET_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "at"})
 # Prepositions on a verb's object noun that lead to the party acted upon: "lodged a protest with Albania",
 # "imposed sanctions on X", "rejected calls by Y", "dismissed an appeal from Z".
-OBJECT_PREPS = TARGET_PREPS - {"at"} | {"into", "by", "from"}
+OBJECT_PREPS = TARGET_PREPS - {"at"} | {"into", "by", "from", "between"}
 # Prepositions of an event noun that lead to the party acted upon ("mediation between India and Pakistan").
 NOUN_TARGET_PREPS = frozenset({"of", "against", "with", "on", "to", "into", "over", "between"})
 # Event nouns whose "for" object is the party they benefit ("support for Maduro", "aid for refugees").
@@ -45,7 +45,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "both"})
 THING_PRONOUNS = frozenset({"it", "its"})
 # Prepositions from a thing to its owner or author ("the dealings of X", "threats made by Y").
-OWNER_PREPS = frozenset({"of", "by", "from", "against", "on", "into", "over"})
+OWNER_PREPS = frozenset({"of", "by", "from", "against", "on", "into", "over", "with", "for"})
 # Verbs whose subject undergoes the event noun they take: "Iran faces criticism from the UN".
 UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "draw", "attract", "endure", "come", "incur", "risk"})
 # How many actor mentions back a pronoun looks for its antecedent (bounded: the cost stays linear).
@@ -109,7 +109,13 @@ class ActorIndex:
         if ids or depth == 0:
             return ids
         return [a for p in head.children if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
-                for g in p.children if g.dep_ == "pobj" for a in self.behind(g, depth - 1)]
+                for g in p.children if g.dep_ == "pobj" for a in self.behind(g, depth - 1)] or self.made_by(head)
+
+    def made_by(self, head: Token) -> list[str]:
+        """The author of a thing the text says was made by someone: "rejected the offer made by the Taliban",
+        "the plan drawn up by Albania" (the agent of a participle describing the thing)."""
+        return [a for v in head.children if v.dep_ == "acl" and v.tag_ == "VBN" for c in v.children
+                if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for a in self.phrase(g)]
 
     def _np(self, head: Token) -> list[str]:
         ids: list[str] = []
@@ -297,14 +303,44 @@ def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
                   f"passive subject of '{verb.text}'")
     if not roles.source and tok.dep_ in ("relcl", "acl") and tok.tag_ != "VBN":
         roles.add("source", index.phrase(tok.head), "head of the relative clause")
+    if not roles.source and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        roles.add("source", _author_of(tok.head, index), "author of the text the participle describes")
     if not roles.source and tok.dep_ == "acl" and tok.tag_ == "VBN":
         roles.add("target", index.phrase(tok.head), "noun the participle describes")
     _reach(tok, index, roles, depth=2)
     if not roles.target and event_type in DIRECTIVE_TYPES:
-        roles.add("target", [a for c in tok.children if c.dep_ == "ccomp" for g in c.children
+        roles.add("target", [a for c in _demands(tok) for g in c.children
                              if g.dep_ in ("nsubj", "nsubjpass") for a in index.phrase(g)], "subject of the demand")
+    if not roles.target and event_type == "THREATEN":
+        roles.add("target", _condition_subjects(tok, index), "subject of the threat's condition")
     roles.target = [a for a in roles.target if a not in roles.source]
     return roles
+
+
+def _demands(tok: Token) -> list[Token]:
+    """The clauses that say what is demanded: the verb's that-clause ("demanded that the US cancel"), or
+    that of the demand noun it takes ("insisted on its demand that the government resign")."""
+    nouns = [c for c in tok.children if c.dep_ == "dobj"] + \
+        [g for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return [c for c in tok.children if c.dep_ == "ccomp"] + \
+        [c for n in nouns for c in n.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+
+
+def _condition_subjects(tok: Token, index: ActorIndex) -> list[str]:
+    """Whom a threat is made against: the subject of its condition ("threatened to leave the talks if the
+    US deploys the missiles"), on the threatening verb or the threatened act."""
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "xcomp"]
+    return [a for v in verbs for c in v.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for a in index.phrase(g)]
+
+
+def _author_of(noun: Token, index: ActorIndex) -> list[str]:
+    """Who issued a text that acts ("Amnesty published a report accusing X", "the Senate passed a resolution
+    demanding Y"): the subject of the verb that takes the text as its object."""
+    if noun.dep_ != "dobj":
+        return []
+    return [a for c in noun.head.children if c.dep_ == "nsubj" for a in index.phrase(c)]
 
 
 def _subject_bearer(tok: Token) -> Token:
@@ -334,12 +370,24 @@ def _reach(tok: Token, index: ActorIndex, roles: Roles, depth: int) -> None:
 
 
 def objects(tok: Token, index: ActorIndex, roles: Roles) -> None:
-    """Actors of a verb's object, dative, or to/with/against object."""
+    """Actors of a verb's object, dative, or to/with/against object, or else the subject of its infinitive
+    complement ("rejected the minister to delay the trial", "urged Serbia to withdraw": the parser often
+    reads the verb's object as the infinitive's subject)."""
+    before = len(roles.target)
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj"):
             roles.add("target", index.behind(child), f"object of '{tok.text}'")
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             roles.add("target", _pobj(child, index, behind=True), f"'{child.lower_}' object of '{tok.text}'")
+    if len(roles.target) == before:
+        roles.add("target", [a for c in tok.children if c.dep_ == "ccomp" and _infinitive(c) for g in c.children
+                             if g.dep_ == "nsubj" for a in index.phrase(g)], f"the one '{tok.text}' addresses")
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive clause ("X to delay"), not a finite one ("that X delays")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and \
+        not any(c.dep_ == "mark" for c in verb.children)
 
 
 def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
@@ -357,6 +405,10 @@ def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
                 roles.add("source", objs, f"'{child.lower_}' object")
             elif child.lower_ in NOUN_TARGET_PREPS or child.lower_ == "for" and event_type in FOR_TYPES:
                 roles.add("target", objs or _pobj(child, index, behind=True), f"'{child.lower_}' object")
+    if not roles.target and event_type in DIRECTIVE_TYPES:
+        roles.add("target", [a for c in tok.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")
+                             for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for a in index.phrase(g)],
+                  "subject of the demand")
     head = tok.head
     if tok.dep_ in ("dobj", "pobj") and _lemma_of_verb(tok) in UNDERGO_VERBS and not roles.target:
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
@@ -398,7 +450,7 @@ def joint_subject(tok: Token, roles: Roles, index: ActorIndex) -> None:
     if roles.target or len(roles.source) < 2:
         return
     head = next((c for c in _subject_bearer(tok).children if c.dep_ == "nsubj"), None)
-    conjuncts = [c for c in head.children if c.dep_ == "conj"] if head is not None else []
+    conjuncts = _conjuncts(head) if head is not None else []
     if not conjuncts:
         return
     others = [a for c in conjuncts for a in index.phrase(c)]
@@ -406,3 +458,13 @@ def joint_subject(tok: Token, roles: Roles, index: ActorIndex) -> None:
     if first and others:
         roles.source = first
         roles.add("target", others, "other conjuncts of a joint subject")
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The conjuncts of a subject phrase: its head's ("Canada and Chile"), or its possessor's or modifier's
+    ("Chile and Peru's ministers": the possessor's conjunct is the other party)."""
+    own = [c for c in head.children if c.dep_ == "conj"]
+    if own:
+        return own
+    return [c for m in head.children if m.dep_ in ("poss", "compound", "amod", "nmod")
+            for c in m.children if c.dep_ == "conj"]

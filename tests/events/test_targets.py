@@ -1,0 +1,87 @@
+"""Tests of the round-3 role rules: authors of texts and of things acted upon, object control, joint
+subjects through a possessor, between-objects, the conditions of threats, demand nouns and the place where
+a request is made."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from eventwire.events.roles import ActorIndex, Roles, objects
+from eventwire.schema import Actor, Mention
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from annotate import coded_events  # noqa: E402
+
+
+def _state(name: str, code: str) -> tuple:
+    return (name, code, None, "state", name)
+
+
+ALBANIA, SERBIA, ITALY = _state("Albania", "ALB"), _state("Serbia", "SRB"), _state("Italy", "ITA")
+RUSSIA, UKRAINE = _state("Russia", "RUS"), _state("Ukraine", "UKR")
+
+
+def _coded(nlp, stage, text, actors, places=()):
+    return [row[:3] for row in coded_events(nlp, stage, text, actors=actors, places=places)]
+
+
+@pytest.mark.parametrize(("text", "actors", "want"), [
+    # the author of a text that acts, and of a thing acted upon
+    ("The parliament passed a resolution condemning Serbia.",
+     [("parliament", "ALB", "LEG", "group", "parliament"), SERBIA], ("ACCUSE", ["ALB"], ["SRB"])),
+    ("Serbia rejected the offer made by Albania.", [ALBANIA, SERBIA], ("REJECT", ["SRB"], ["ALB"])),
+    # a possessor's conjunct in a joint subject is the other party
+    ("Serbia and Albania's ministers agreed to reopen the border.", [ALBANIA, SERBIA], ("AGREE", ["SRB"], ["ALB"])),
+    # the parties between which an effort is made
+    ("Italy offered its mediation between Serbia and Albania.", [ITALY, ALBANIA, SERBIA],
+     ("AGREE", ["ITA"], ["ALB", "SRB"])),
+    # a threat is made against the subject of its condition
+    ("Russia threatened to cut gas supplies if Ukraine joins the alliance.", [RUSSIA, UKRAINE],
+     ("THREATEN", ["RUS"], ["UKR"])),
+    # a demand noun's that-clause names the party asked
+    ("Albania pressed its demand that Serbia open the border crossings.", [ALBANIA, SERBIA],
+     ("REQUEST", ["ALB"], ["SRB"])),
+    # a refuge is asked of the country where it is sought
+    ("Eritrean families are seeking refuge in Italy.", [("Eritrean families", "ERI", "CVL", "group", "families")],
+     ("REQUEST", ["ERI"], ["ITA"])),
+])
+def test_targets_round3_rules(nlp, stage, text, actors, want):
+    assert want in _coded(nlp, stage, text, actors, places=[("Italy", "ITA")] if "refuge" in text else ())
+
+
+def _control_doc(nlp) -> Doc:
+    """ "The judge rejected Petrovic to postpone the trial." as the parser often reads object control: the
+    addressee as the subject of the infinitive clause."""
+    words = ["The", "judge", "rejected", "Petrovic", "to", "postpone", "the", "trial", "."]
+    heads = [1, 2, 2, 5, 5, 2, 7, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "det", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "NNP", "TO", "VB", "DT", "NN", "."]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "PART", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    judge = Actor(id="a1", name="judge", kind="group", country="SRB", sector="JUD",
+                  mentions=[Mention(start=4, end=9, text="judge")])
+    petrovic = Actor(id="a2", name="Petrovic", kind="person", country="SRB", sector=None,
+                     mentions=[Mention(start=19, end=27, text="Petrovic")])
+    doc._.ew_actors = [judge, petrovic]
+    doc.spans["ew_actors"] = [doc.char_span(4, 9, kb_id="a1"), doc.char_span(19, 27, kb_id="a2")]
+    return doc
+
+
+def test_targets_subject_of_an_infinitive_complement_is_the_addressee(nlp):
+    doc = _control_doc(nlp)
+    roles = Roles([], [])
+    objects(doc[2], ActorIndex(doc), roles)
+    assert roles.target == ["a2"]
+
+
+def test_targets_subject_of_a_that_clause_is_no_addressee(nlp):
+    doc = _control_doc(nlp)
+    doc[4].dep_, doc[4].tag_ = "mark", "IN"  # "... rejected that Petrovic postpone ...": a finite clause
+    roles = Roles([], [])
+    objects(doc[2], ActorIndex(doc), roles)
+    assert roles.target == []
