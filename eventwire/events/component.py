@@ -28,8 +28,17 @@ from eventwire.events.lexicon import CodeInfo, Lexicon, load_lexicon
 from eventwire.events.merge import merge_mentions
 from eventwire.events.model import Prediction, TypeModel, load_model
 from eventwire.events.parties import acceptable, has_political_party
-from eventwire.events.patients import Patient, acted_on_party
-from eventwire.events.roles import CLAUSE_DEPS, ActorIndex, Roles, clause_tokens, joint_subject, noun_roles, verb_roles
+from eventwire.events.patients import MOVE_VERBS, Patient, acted_on_party
+from eventwire.events.roles import (
+    CLAUSE_DEPS,
+    MOVE_PREPS,
+    ActorIndex,
+    Roles,
+    clause_tokens,
+    joint_subject,
+    noun_roles,
+    verb_roles,
+)
 from eventwire.events.status import modality, pledge, pronoun_subject
 from eventwire.nlp.stage import Stage
 from eventwire.schema import Attribution, Event, Mention
@@ -296,11 +305,14 @@ class _DocContext:
 
     def acted_on_places(self, tok: Token, depth: int = 2) -> Iterator[Span]:
         """The places named in what the trigger acts on: its object ("shelled the capital Juba"), a phrase of
-        direction ("withdraw from Iraq", "aid into the areas"), or any phrase of the action a pledge or an
+        direction ("withdraw from Iraq", "aid into the areas", of a verb that moves troops: "sent troops in
+        Syria"), or any phrase of the action a pledge or an
         intention leads to ("agreed to lay down their weapons in Lebanon"); not where the trigger itself
         happens ("signed the deal in Paris")."""
+        move = tok.lemma_.lower() in MOVE_VERBS
         for child in tok.children:
-            if child.dep_ == "dobj" or child.dep_ == "prep" and (child.lower_ in DIRECTION_PREPS or depth < 2):
+            if child.dep_ == "dobj" or child.dep_ == "prep" and (child.lower_ in DIRECTION_PREPS or depth < 2
+                                                                 or move and child.lower_ in MOVE_PREPS):
                 yield from self._places_under(child, 2 - (child.dep_ == "prep"))
             elif child.dep_ == "xcomp" and depth:
                 yield from self.acted_on_places(child, depth - 1)

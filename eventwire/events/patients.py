@@ -18,7 +18,12 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.kb import KnowledgeBase, load_kb, normalize
 
-__all__ = ["Patient", "acted_on_party"]
+__all__ = ["MOVE_VERBS", "Patient", "acted_on_party"]
+
+# Verbs that move the source's own people or things ("sent troops to X", "withdrew its envoy from Y"): their
+# object is what moves, the party acted upon is where it goes or leaves.
+MOVE_VERBS = frozenset({"send", "deploy", "dispatch", "withdraw", "pull", "contribute", "station", "redeploy",
+                        "move", "airlift", "recall"})
 
 # Prepositions of a verb whose object is the party acted upon ("filed a lawsuit against X", "gave aid to X").
 VERB_PREPS = frozenset({"against", "to", "with", "on", "into", "toward", "towards", "for"})
@@ -48,6 +53,9 @@ PARTY_NOUNS = frozenset({
 # Entity labels of a proper name that is a person or an organisation (not a place: places are the places
 # stage's, and a place acted upon gives its country by another rule).
 PARTY_LABELS = frozenset({"PERSON", "ORG"})
+# Nouns that name another party by its relation to the owner ("their counterparts", "its allies").
+RELATIONAL_NOUNS = frozenset({"counterpart", "colleague", "ally", "partner", "opponent", "rival", "neighbour",
+                              "neighbor", "enemy", "adversary", "host", "guest", "critic", "creditor"})
 _DROP_LEFT = frozenset({"det", "predet", "punct", "cc", "case"})
 
 
@@ -82,8 +90,10 @@ def _acted_on_heads(tok: Token, nominal: bool) -> Iterator[Token]:
     if nominal:
         yield from _pobjs(tok, NOUN_PREPS)
         return
+    move = tok.lemma_.lower() in MOVE_VERBS
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and tok.dep_ != "acl"):
+        if (child.dep_ == "dobj" and not move) or child.dep_ == "dative" or \
+                (child.dep_ == "nsubjpass" and tok.dep_ != "acl"):
             yield child
     yield from _pobjs(tok, VERB_PREPS)
 
@@ -97,7 +107,7 @@ def _pobjs(tok: Token, preps: frozenset[str]) -> Iterator[Token]:
 def _party_in(head: Token, taken: set[int], places: set[int], depth: int) -> Patient | None:
     """The party the phrase under ``head`` names: the phrase itself, what it counts ("hundreds of banks"),
     or the party behind the thing it names ("an investigation into the employees of X")."""
-    if head.i in taken or head.i in places or head.pos_ == "PRON":
+    if head.i in taken or head.i in places or head.pos_ == "PRON" or _owned(head):
         return None
     if _is_party(head):
         return _patient(head, head)
@@ -109,6 +119,13 @@ def _party_in(head: Token, taken: set[int], places: set[int], depth: int) -> Pat
         if found is not None:
             return found
     return None
+
+
+def _owned(head: Token) -> bool:
+    """ "its troops", "their envoys": a party owned by one named before is that one's own, not a new party
+    (but "their counterparts", "its allies" name another party through the relation)."""
+    return head.lemma_.lower() not in RELATIONAL_NOUNS and \
+        any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
 def _is_party(tok: Token) -> bool:

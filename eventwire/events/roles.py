@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from eventwire.events.patients import Patient
+from eventwire.events.patients import MOVE_VERBS, Patient
 from eventwire.schema import Actor, Mention
 
 __all__ = ["ActorIndex", "Roles", "clause_tokens", "joint_subject", "noun_roles", "verb_roles"]
@@ -21,6 +21,8 @@ TARGET_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "a
 # Prepositions on a verb's object noun that lead to the party acted upon: "lodged a protest with Albania",
 # "imposed sanctions on X", "rejected calls by Y", "dismissed an appeal from Z".
 OBJECT_PREPS = TARGET_PREPS - {"at"} | {"into", "by", "from", "between"}
+# Prepositions of a moving verb that lead to that party ("sent troops into Libya", "pulled out of Iraq").
+MOVE_PREPS = frozenset({"into", "from", "in", "inside", "out"})
 # Prepositions of an event noun that lead to the party acted upon ("mediation between India and Pakistan").
 NOUN_TARGET_PREPS = frozenset({"of", "against", "with", "on", "to", "into", "over", "between"})
 # Event nouns whose "for" object is the party they benefit ("support for Maduro", "aid for refugees").
@@ -370,14 +372,16 @@ def _reach(tok: Token, index: ActorIndex, roles: Roles, depth: int) -> None:
 
 
 def objects(tok: Token, index: ActorIndex, roles: Roles) -> None:
-    """Actors of a verb's object, dative, or to/with/against object, or else the subject of its infinitive
-    complement ("rejected the minister to delay the trial", "urged Serbia to withdraw": the parser often
-    reads the verb's object as the infinitive's subject)."""
+    """Actors of a verb's object (not of a verb that moves it: what is sent is the source's own), dative, or
+    to/with/against object, or else the subject of its infinitive complement ("rejected the minister to delay
+    the trial", "urged Serbia to withdraw": the parser often reads the verb's object as the infinitive's
+    subject)."""
     before = len(roles.target)
+    move = tok.lemma_.lower() in MOVE_VERBS
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "iobj"):
+        if child.dep_ in ("dobj", "dative", "iobj") and not (move and child.dep_ == "dobj"):
             roles.add("target", index.behind(child), f"object of '{tok.text}'")
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or move and child.lower_ in MOVE_PREPS):
             roles.add("target", _pobj(child, index, behind=True), f"'{child.lower_}' object of '{tok.text}'")
     if len(roles.target) == before:
         roles.add("target", [a for c in tok.children if c.dep_ == "ccomp" and _infinitive(c) for g in c.children

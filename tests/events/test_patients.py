@@ -76,3 +76,21 @@ def test_patients_events_name_their_unnamed_party_as_an_actor(nlp, stage):
     rows = coded_events(nlp, stage, "Greek police arrested an Albanian man in a raid.", actors=[GREEK_POLICE])
     (event,) = [row[3] for row in rows]
     assert "unnamed party acted upon" in event.rule
+
+
+CHILE_POLICE = ("Chilean police", "CHL", "COP", "group", "police")
+
+
+@pytest.mark.parametrize(("text", "actors", "places", "want"), [
+    # what a verb moves is the source's own: the party acted upon is where it goes or leaves
+    ("Chile withdrew the peacekeepers from Peru.",
+     [("Chile", "CHL", None, "state", "Chile"), ("peacekeepers", None, "MIL", "group", "peacekeepers")],
+     [("Peru", "PER")], ("SANCTION", ["PER"], ["Peru"])),
+    ("Chile sent its soldiers into Peru.", [("Chile", "CHL", None, "state", "Chile")], [("Peru", "PER")],
+     ("AID", ["PER"], ["Peru"])),
+    # a relation names another party ("their counterparts"); a party owned by the source is its own
+    ("Chilean police arrested their counterparts.", [CHILE_POLICE], [], ("COERCE", ["CHL"], ["their counterparts"])),
+    ("Chilean police detained their own officers.", [CHILE_POLICE], [], ("COERCE", ["CHL"], [])),
+])
+def test_patients_moved_and_owned_parties_are_no_targets(nlp, stage, text, actors, places, want):
+    assert want in _targets(nlp, stage, text, actors, places)
