@@ -135,6 +135,7 @@ class EventsStage(Stage):
         place = ctx.place_in(clause)
         self._place_target(cand, code, roles, index, ctx)
         self._state_agent(tok, code, roles, index, ctx, place)
+        _unnamed_attacker(cand, code, roles, index, ctx, place)
         self._own_people(cand, code, roles, index, ctx)
         if code.type in JOINT_TYPES or any(t.lemma_.lower() in RECIPROCAL_WORDS for t in tok.subtree):
             joint_subject(tok, roles, index)
@@ -211,13 +212,22 @@ class EventsStage(Stage):
         unnamed party acted upon ("police detained 18 people": of the source's country unless its words give
         another, "a Turkish man"), else a place of the country acted upon ("imposed a curfew in Kashmir")."""
         tok = cand.tok
-        if roles.target or code.type not in OWN_PEOPLE_TYPES or not roles.source:
+        if code.type not in OWN_PEOPLE_TYPES or not roles.source:
             return
         if code.type not in ("PROTEST", "COERCE") and not any(c.dep_ in _ACTED_ON for c in tok.children):
             return
         countries = {index.actors[a].country for a in roles.source}
         country = next(iter(countries)) if len(countries) == 1 else None
         if not country or country not in self.lexicon.countries:
+            return
+        if roles.target:
+            if not any(_of_no_country(index.actors[a]) for a in roles.target) or \
+                    any(index.actors[a].country for a in roles.target):
+                return
+            # a party acted upon of no known country ("the judge summoned Petrovic") is one of the source's
+            # own people: the state stands beside it for the dyad
+            roles.add("target", index.of_country(country, self.lexicon.countries[country], besides=roles.source),
+                      "the source's own country (the party acted upon has no known country)")
             return
         patient = _patient(cand, index, ctx)
         if patient is not None:
@@ -336,6 +346,34 @@ def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, i
     if pledge(tok, roles.source, att, index):
         return True
     return status == "future" and att is None and bool(roles.source)
+
+
+def _unnamed_attacker(cand: Candidate, code: CodeInfo, roles: Roles, index: ActorIndex, ctx: _DocContext,
+                      place: str | None) -> None:
+    """Violence whose subject is the act or the weapon, with no one named behind it ("a roadside bomb killed
+    two soldiers near Kirkuk"): the source is the unnamed attackers, the subject's words their mention, and,
+    as coders of unidentified actors do, the country of the place where it happened their country."""
+    tok = cand.tok
+    if code.type != "ASSAULT" or roles.source or cand.nominal:
+        return
+    subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                    and c.i not in index.by_token and c.i not in ctx.place_span), None)
+    if subject is None:
+        return
+    start = min([t.i for t in subject.lefts for t in t.subtree] + [subject.i])
+    while start < subject.i and ctx.doc[start].dep_ in ("det", "predet", "punct"):
+        start += 1
+    near = [ctx.place_span[t.i].kb_id_ for t in subject.subtree if t.i in ctx.place_span]  # "a bomb near Kirkuk"
+    where = place or next(iter(near), None)
+    country = ctx.place_country.get(where) if where else None
+    patient = Patient(ctx.doc[start:subject.i + 1], country, None, "group")
+    roles.add("source", [index.add_party(patient, country)], "the unnamed attackers behind the subject")
+    roles.target = [a for a in roles.target if a not in roles.source]
+
+
+def _of_no_country(actor) -> bool:
+    """A person or group the actors stage knows no country of (not an organisation that has none: an IGO)."""
+    return actor.country is None and actor.kind in ("person", "group") and actor.sector not in ("IGO", "NGO")
 
 
 def _patient(cand: Candidate, index: ActorIndex, ctx: _DocContext) -> Patient | None:

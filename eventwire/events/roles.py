@@ -295,6 +295,7 @@ def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
     for child in verb.children:
         if child.dep_ == "nsubj":
             roles.add("source", index.phrase(child), "subject" if verb.i == tok.i else f"subject of '{verb.text}'")
+            roles.add("source", [] if roles.source else _maker(child, index), "maker of the subject")
         elif child.dep_ == "agent":
             roles.add("source", [a for g in child.children if g.dep_ == "pobj" for a in index.phrase(g)],
                       "passive agent (by)")
@@ -335,6 +336,14 @@ def _condition_subjects(tok: Token, index: ActorIndex) -> list[str]:
     return [a for v in verbs for c in v.children if c.dep_ == "advcl"
             and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
             for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for a in index.phrase(g)]
+
+
+def _maker(subject: Token, index: ActorIndex) -> list[str]:
+    """Who is behind a subject that names a thing or an act ("a bombing by the rebels killed ...", "missiles
+    fired by the army struck ...", "a report by Amnesty accused ..."): its by-object or the agent of a
+    participle describing it."""
+    return [a for p in subject.children if p.dep_ == "prep" and p.lower_ == "by" for a in _pobj(p, index)] \
+        or index.made_by(subject)
 
 
 def _author_of(noun: Token, index: ActorIndex) -> list[str]:

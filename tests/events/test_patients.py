@@ -94,3 +94,15 @@ CHILE_POLICE = ("Chilean police", "CHL", "COP", "group", "police")
 ])
 def test_patients_moved_and_owned_parties_are_no_targets(nlp, stage, text, actors, places, want):
     assert want in _targets(nlp, stage, text, actors, places)
+
+
+def test_patients_party_of_no_known_country_is_of_the_source_country(nlp, stage):
+    actors = [("A Danish court", "DNK", "JUD", "group", "court"), ("Jensen", None, None, "person", "Jensen")]
+    got = _targets(nlp, stage, "A Danish court sentenced Jensen to prison.", actors)
+    assert [(kind, sorted(filter(None, countries))) for kind, countries, _ in got] == [("COERCE", ["DNK"])]
+
+
+def test_patients_party_of_a_known_country_keeps_it_alone(nlp, stage):
+    actors = [("A Danish court", "DNK", "JUD", "group", "court"), ("Jensen", "NOR", None, "person", "Jensen")]
+    got = _targets(nlp, stage, "A Danish court sentenced Jensen to prison.", actors)
+    assert [(kind, countries) for kind, countries, _ in got] == [("COERCE", ["NOR"])]

@@ -85,3 +85,23 @@ def test_targets_subject_of_a_that_clause_is_no_addressee(nlp):
     roles = Roles([], [])
     objects(doc[2], ActorIndex(doc), roles)
     assert roles.target == []
+
+
+def test_targets_maker_of_the_subject_is_the_source(nlp, stage):
+    actors = [("rebels", "COL", "REB", "group", "rebels"), ("soldiers", "COL", "MIL", "group", "soldiers")]
+    rows = coded_events(nlp, stage, "An ambush by the rebels killed six soldiers.", actors=actors)
+    assert [(r[0], r[3].source) for r in rows] == [("ASSAULT", ["a1"])]
+
+
+def test_targets_unnamed_attackers_take_the_country_of_the_place(nlp, stage):
+    doc_rows = coded_events(nlp, stage, "A roadside bomb killed six policemen in Mosul.",
+                            actors=[("policemen", "IRQ", "COP", "group", "policemen")], places=[("Mosul", "IRQ")])
+    (row,) = doc_rows
+    assert row[:2] == ("ASSAULT", ["IRQ"]) and "unnamed attackers" in row[3].rule
+
+
+def test_targets_unnamed_attackers_need_violence(nlp, stage):
+    # a subject that names a thing does not make the unnamed attackers the source of another type
+    rows = coded_events(nlp, stage, "A new report accused the police of abuses.",
+                        actors=[("police", "IRQ", "COP", "group", "police")])
+    assert all("unnamed attackers" not in r[3].rule for r in rows)
