@@ -56,6 +56,8 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THR
                                 "REQUEST"})
 # Types whose act on no named foreign party is an act on the source's own state (PLOVER GSR practice).
 OWN_PEOPLE_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "REQUEST", "THREATEN", "REJECT", "ASSAULT", "ACCUSE"})
+# Auxiliaries that put an act as another's obligation ("the government must resign").
+OBLIGATION_AUX = frozenset({"must", "should"})
 # Dependents that name what the act is done to or asks for.
 _ACTED_ON = frozenset({"dobj", "xcomp", "ccomp", "prep", "nsubjpass"})
 # Types whose coordinated subject acts with itself ("X and Y agreed", "X and Y met"): one on the other.
@@ -150,6 +152,7 @@ class EventsStage(Stage):
                 status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
             code = cand.hit.code
         code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
+        _speaker_demands(tok, code, roles, att)  # after the pledge: what another must do is no pledge of theirs
         if not acceptable(code.type, code.cameo, roles, index, ctx.officials_only) \
                 or _meets_a_thing(tok, code, roles, index) \
                 or (cand.nominal and not roles.source and not self.lexicon.standalone(tok)):
@@ -246,9 +249,12 @@ class EventsStage(Stage):
 
     @staticmethod
     def _places_acted_on(cand: Candidate, code: CodeInfo, ctx: _DocContext) -> list[Span]:
-        """The places the trigger acts on, and for acts done on a place (attacks, protests, arrests) the
-        places where it happens, outside its subject phrase."""
-        spans = list(ctx.acted_on_places(cand.tok))
+        """The places the trigger acts on (or the verb that moves people to do it does), and for acts done on a
+        place (attacks, protests, arrests) the places where it happens, outside its subject phrase."""
+        tok = cand.tok
+        spans = list(ctx.acted_on_places(tok))
+        if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in MOVE_VERBS:
+            spans += ctx.acted_on_places(tok.head)  # "sent inspectors to the plant in Iran to monitor it"
         if code.cameo[:3] in VISIT_CODES or code.type in PLACE_TARGET_TYPES:
             spans += ctx.places_in(_outside_subject(clause_tokens(cand.tok)))
         return spans
@@ -346,6 +352,19 @@ def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, i
     if pledge(tok, roles.source, att, index):
         return True
     return status == "future" and att is None and bool(roles.source)
+
+
+def _speaker_demands(tok: Token, code: CodeInfo, roles: Roles, att: Attribution | None) -> None:
+    """ "X said the government must hold elections": a demand put as what another must do is the speaker's
+    request of that party (the clause's subject is the one asked, not the one asking)."""
+    if code.type != "REQUEST" or att is None or not att.source or att.source in roles.source or roles.target:
+        return
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+        return
+    asked = roles.source
+    roles.source, roles.target = [att.source], []
+    roles.add("target", asked, "subject of what the speaker says must be done")
+    roles.why.append("source: the speaker of the demand")
 
 
 def _unnamed_attacker(cand: Candidate, code: CodeInfo, roles: Roles, index: ActorIndex, ctx: _DocContext,

@@ -10,12 +10,15 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
+from eventwire.events.component import _speaker_demands
+from eventwire.events.lexicon import load_lexicon
 from eventwire.events.roles import ActorIndex, Roles, objects
+from eventwire.events.status import modality
 from eventwire.schema import Actor, Mention
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from annotate import coded_events  # noqa: E402
+from annotate import annotate, coded_events  # noqa: E402
 
 
 def _state(name: str, code: str) -> tuple:
@@ -105,3 +108,26 @@ def test_targets_unnamed_attackers_need_violence(nlp, stage):
     rows = coded_events(nlp, stage, "A new report accused the police of abuses.",
                         actors=[("police", "IRQ", "COP", "group", "police")])
     assert all("unnamed attackers" not in r[3].rule for r in rows)
+
+
+def test_targets_place_where_a_moving_verb_sends_people_to_act(nlp, stage):
+    rows = coded_events(nlp, stage, "The agency dispatched experts to a laboratory in Peru to monitor the tests.",
+                        actors=[("agency", "UNO", "IGO", "organization", "agency")], places=[("Peru", "PER")])
+    assert [r[:3] for r in rows] == [("ACCUSE", ["UNO"], ["PER"])]
+
+
+@pytest.mark.parametrize(("aux", "want"), [("must", (["a1"], ["a2"])), ("will", (["a2"], []))])
+def test_targets_what_another_must_do_is_the_speakers_request(nlp, aux, want):
+    text = f"Oxfam said the government {aux} resign."
+    doc = annotate(nlp, text, actors=[("Oxfam", None, "NGO", "organization", "Oxfam"),
+                                      ("government", "CHL", "GOV", "group", "government")],
+                   attributions=[("said", f"the government {aux} resign", "Oxfam")])
+    roles = Roles(["a2"], [])
+    resign = next(t for t in doc if t.lower_ == "resign")
+    _speaker_demands(resign, load_lexicon().defaults["REQUEST"], roles, doc._.ew_attributions[0])
+    assert (roles.source, roles.target) == want
+
+
+def test_targets_prepared_to_act_is_no_fact_yet(nlp):
+    doc = annotate(nlp, "The minister is prepared to lift the ban.")
+    assert modality(next(t for t in doc if t.lower_ == "lift"), set()) == "hypothetical"
