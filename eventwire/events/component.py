@@ -152,7 +152,7 @@ class EventsStage(Stage):
                 status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
             code = cand.hit.code
         code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
-        _speaker_demands(tok, code, roles, att)  # after the pledge: what another must do is no pledge of theirs
+        _speaker_demands(tok, code, roles, att, index)  # after the pledge: what another must do is no pledge of theirs
         if not acceptable(code.type, code.cameo, roles, index, ctx.officials_only) \
                 or _meets_a_thing(tok, code, roles, index) \
                 or (cand.nominal and not roles.source and not self.lexicon.standalone(tok)):
@@ -354,14 +354,18 @@ def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, i
     return status == "future" and att is None and bool(roles.source)
 
 
-def _speaker_demands(tok: Token, code: CodeInfo, roles: Roles, att: Attribution | None) -> None:
+def _speaker_demands(tok: Token, code: CodeInfo, roles: Roles, att: Attribution | None, index: ActorIndex) -> None:
     """ "X said the government must hold elections": a demand put as what another must do is the speaker's
-    request of that party (the clause's subject is the one asked, not the one asking)."""
-    if code.type != "REQUEST" or att is None or not att.source or att.source in roles.source or roles.target:
-        return
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+    request of that party (the clause's subject is the one asked, not the one asking; the own-people
+    convention's state of the subject, if it was added, goes with it)."""
+    if code.type != "REQUEST" or att is None or not att.source or att.source in roles.source:
         return
     asked = roles.source
+    own = {index.actors[a].country for a in asked}
+    if any(not (index.actors[a].kind == "state" and index.actors[a].country in own) for a in roles.target):
+        return  # the clause names a party acted upon of its own: the speaker only reports
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+        return
     roles.source, roles.target = [att.source], []
     roles.add("target", asked, "subject of what the speaker says must be done")
     roles.why.append("source: the speaker of the demand")

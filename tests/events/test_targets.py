@@ -124,10 +124,22 @@ def test_targets_what_another_must_do_is_the_speakers_request(nlp, aux, want):
                    attributions=[("said", f"the government {aux} resign", "Oxfam")])
     roles = Roles(["a2"], [])
     resign = next(t for t in doc if t.lower_ == "resign")
-    _speaker_demands(resign, load_lexicon().defaults["REQUEST"], roles, doc._.ew_attributions[0])
+    _speaker_demands(resign, load_lexicon().defaults["REQUEST"], roles, doc._.ew_attributions[0], ActorIndex(doc))
     assert (roles.source, roles.target) == want
 
 
 def test_targets_prepared_to_act_is_no_fact_yet(nlp):
     doc = annotate(nlp, "The minister is prepared to lift the ban.")
     assert modality(next(t for t in doc if t.lower_ == "lift"), set()) == "hypothetical"
+
+
+def test_targets_speakers_request_drops_the_conventions_state(nlp):
+    doc = annotate(nlp, "Oxfam said the government must resign.",
+                   actors=[("Oxfam", None, "NGO", "organization", "Oxfam"),
+                           ("government", "CHL", "GOV", "group", "government")],
+                   attributions=[("said", "the government must resign", "Oxfam")])
+    index = ActorIndex(doc)
+    roles = Roles(["a2"], index.of_country("CHL", "Chile", besides=["a2"]))
+    resign = next(t for t in doc if t.lower_ == "resign")
+    _speaker_demands(resign, load_lexicon().defaults["REQUEST"], roles, doc._.ew_attributions[0], index)
+    assert (roles.source, roles.target) == (["a1"], ["a2"])
