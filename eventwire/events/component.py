@@ -28,10 +28,11 @@ from eventwire.events.lexicon import CodeInfo, Lexicon, load_lexicon
 from eventwire.events.merge import merge_mentions
 from eventwire.events.model import Prediction, TypeModel, load_model
 from eventwire.events.parties import acceptable, has_political_party
-from eventwire.events.patients import MOVE_VERBS, Patient, acted_on_party
+from eventwire.events.patients import MOVE_VERBS, Patient, acted_on_party, is_party
 from eventwire.events.roles import (
     CLAUSE_DEPS,
     MOVE_PREPS,
+    WEAPON_NOUNS,
     ActorIndex,
     Roles,
     clause_tokens,
@@ -137,7 +138,7 @@ class EventsStage(Stage):
         place = ctx.place_in(clause)
         self._place_target(cand, code, roles, index, ctx)
         self._state_agent(tok, code, roles, index, ctx, place)
-        _unnamed_attacker(cand, code, roles, index, ctx, place)
+        _unnamed_attacker(cand, code, roles, index, ctx, place, self.lexicon)
         self._own_people(cand, code, roles, index, ctx)
         if code.type in JOINT_TYPES or any(t.lemma_.lower() in RECIPROCAL_WORDS for t in tok.subtree):
             joint_subject(tok, roles, index)
@@ -239,7 +240,8 @@ class EventsStage(Stage):
             return
         name = self.lexicon.countries[country]
         for span in self._places_acted_on(cand, code, ctx):
-            if ctx.place_country.get(span.kb_id_) == country:
+            if ctx.place_country.get(span.kb_id_) == country and not any(
+                    index.by_token.get(i) in roles.source for i in range(span.start, span.end)):
                 mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
                 roles.add("target", index.of_place(mention, country, name),
                           "the source's own country (a place of it acted upon)")
@@ -372,16 +374,18 @@ def _speaker_demands(tok: Token, code: CodeInfo, roles: Roles, att: Attribution 
 
 
 def _unnamed_attacker(cand: Candidate, code: CodeInfo, roles: Roles, index: ActorIndex, ctx: _DocContext,
-                      place: str | None) -> None:
-    """Violence whose subject is the act or the weapon, with no one named behind it ("a roadside bomb killed
-    two soldiers near Kirkuk"): the source is the unnamed attackers, the subject's words their mention, and,
-    as coders of unidentified actors do, the country of the place where it happened their country."""
+                      place: str | None, lexicon: Lexicon) -> None:
+    """Violence whose subject is the act, the weapon or an unnamed party, with no one named behind it ("a
+    roadside bomb killed two soldiers near Kirkuk", "armed men attacked the camp"): the source is the unnamed
+    attackers, the subject's words their mention, and,
+    as coders of unidentified actors do, the country of the place where it happened their country. Only a
+    subject that names violence or its means: "a drought killed crops" has no attackers."""
     tok = cand.tok
     if code.type != "ASSAULT" or roles.source or cand.nominal:
         return
     subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                     and c.i not in index.by_token and c.i not in ctx.place_span), None)
-    if subject is None:
+    if subject is None or not (_violent(subject, lexicon) or is_party(subject)):
         return
     start = min([t.i for t in subject.lefts for t in t.subtree] + [subject.i])
     while start < subject.i and ctx.doc[start].dep_ in ("det", "predet", "punct"):
@@ -392,6 +396,12 @@ def _unnamed_attacker(cand: Candidate, code: CodeInfo, roles: Roles, index: Acto
     patient = Patient(ctx.doc[start:subject.i + 1], country, None, "group")
     roles.add("source", [index.add_party(patient, country)], "the unnamed attackers behind the subject")
     roles.target = [a for a in roles.target if a not in roles.source]
+
+
+def _violent(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names an act of violence ("the bombing", "an ambush") or its means ("a car bomb")."""
+    hit = lexicon.noun_hit(noun)
+    return (hit is not None and hit.code.type == "ASSAULT") or noun.lemma_.lower() in WEAPON_NOUNS
 
 
 def _of_no_country(actor) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.kb import KnowledgeBase, load_kb, normalize
 
-__all__ = ["MOVE_VERBS", "Patient", "acted_on_party"]
+__all__ = ["MOVE_VERBS", "Patient", "acted_on_party", "is_party"]
 
 # Verbs that move the source's own people or things ("sent troops to X", "withdrew its envoy from Y"): their
 # object is what moves, the party acted upon is where it goes or leaves.
@@ -47,9 +47,10 @@ PARTY_NOUNS = frozenset({
     "owner", "owners", "colleague", "colleagues", "counterpart", "counterparts", "ally", "allies", "partner",
     "partners", "stakeholder", "stakeholders", "driver", "drivers", "crew", "crews", "employee", "employees",
     "staff", "servicemen", "serviceman", "homeguard", "homeguards", "leader", "leaders", "ringleader",
-    "ringleaders", "opponent", "opponents", "supporter", "supporters", "follower", "followers", "sect",
-    "community", "communities", "minority", "minorities", "tribe", "tribes", "clan", "clans", "population",
-    "populations", "citizen", "citizens", "resident", "residents", "worker", "workers", "agency", "agencies"})
+    "ringleaders", "opponent", "opponents", "supporter", "supporters", "follower", "followers", "sect", "community",
+    "communities", "minority", "minorities", "tribe", "tribes", "clan", "clans", "population", "populations",
+    "hacker", "hackers", "attacker", "attackers", "citizen", "citizens", "resident", "residents", "worker",
+    "workers", "agency", "agencies"})
 # Entity labels of a proper name that is a person or an organisation (not a place: places are the places
 # stage's, and a place acted upon gives its country by another rule).
 PARTY_LABELS = frozenset({"PERSON", "ORG"})
@@ -109,11 +110,11 @@ def _party_in(head: Token, taken: set[int], places: set[int], depth: int) -> Pat
     or the party behind the thing it names ("an investigation into the employees of X")."""
     if head.i in taken or head.i in places or head.pos_ == "PRON" or _owned(head):
         return None
-    if _is_party(head):
+    if is_party(head):
         return _patient(head, head)
     counted = head.lower_ in COUNT_HEADS or head.lemma_.lower() in COUNT_HEADS or head.like_num
     for pobj in _pobjs(head, NOUN_PREPS if depth else frozenset()):
-        if counted and pobj.head.lower_ == "of" and _is_party(pobj) and pobj.i not in taken | places:
+        if counted and pobj.head.lower_ == "of" and is_party(pobj) and pobj.i not in taken | places:
             return _patient(head, pobj)
         found = _party_in(pobj, taken, places, depth - 1)
         if found is not None:
@@ -128,7 +129,7 @@ def _owned(head: Token) -> bool:
         any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
-def _is_party(tok: Token) -> bool:
+def is_party(tok: Token) -> bool:
     """A common noun for a person, group or organisation, or a proper name of one."""
     if tok.pos_ == "PROPN":
         return tok.ent_type_ in PARTY_LABELS

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from eventwire.events.lexicon import load_lexicon
 from eventwire.events.patients import MOVE_VERBS, Patient
 from eventwire.schema import Actor, Mention
 
@@ -23,6 +24,13 @@ TARGET_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "a
 OBJECT_PREPS = TARGET_PREPS - {"at"} | {"into", "by", "from", "between"}
 # Prepositions of a moving verb that lead to that party ("sent troops into Libya", "pulled out of Iraq").
 MOVE_PREPS = frozenset({"into", "from", "in", "inside", "out"})
+# Texts that act for their authors ("a report accusing X", "a resolution demanding Y").
+TEXT_NOUNS = frozenset({"report", "statement", "resolution", "declaration", "communique", "letter", "decree",
+                        "law", "bill", "motion", "ruling", "verdict", "order", "study", "document", "petition",
+                        "appeal", "message", "note", "editorial", "article", "video", "broadcast", "leaflet"})
+# Means of violence that name an attack by whoever used them ("a car bomb killed", "shells hit").
+WEAPON_NOUNS = frozenset({"bomb", "bomber", "missile", "rocket", "shell", "mortar", "grenade", "mine", "explosive",
+                          "drone", "gunfire", "sniper", "gunshot", "bullet", "artillery", "airstrike", "device"})
 # Prepositions of an event noun that lead to the party acted upon ("mediation between India and Pakistan").
 NOUN_TARGET_PREPS = frozenset({"of", "against", "with", "on", "to", "into", "over", "between"})
 # Event nouns whose "for" object is the party they benefit ("support for Maduro", "aid for refugees").
@@ -339,17 +347,23 @@ def _condition_subjects(tok: Token, index: ActorIndex) -> list[str]:
 
 
 def _maker(subject: Token, index: ActorIndex) -> list[str]:
-    """Who is behind a subject that names a thing or an act ("a bombing by the rebels killed ...", "missiles
-    fired by the army struck ...", "a report by Amnesty accused ..."): its by-object or the agent of a
-    participle describing it."""
+    """Who is behind a subject that names an act, a weapon or a text ("a bombing by the rebels killed ...",
+    "missiles fired by the army struck ...", "a report by Amnesty accused ..."): its by-object or the agent of
+    a participle describing it. Not any thing's maker: "spending by the president pushed the deficit up"."""
+    if not (_text_or_weapon(subject) or load_lexicon().noun_hit(subject) is not None):
+        return []
     return [a for p in subject.children if p.dep_ == "prep" and p.lower_ == "by" for a in _pobj(p, index)] \
         or index.made_by(subject)
+
+
+def _text_or_weapon(noun: Token) -> bool:
+    return noun.lemma_.lower() in TEXT_NOUNS or noun.lemma_.lower() in WEAPON_NOUNS
 
 
 def _author_of(noun: Token, index: ActorIndex) -> list[str]:
     """Who issued a text that acts ("Amnesty published a report accusing X", "the Senate passed a resolution
     demanding Y"): the subject of the verb that takes the text as its object."""
-    if noun.dep_ != "dobj":
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in TEXT_NOUNS:
         return []
     return [a for c in noun.head.children if c.dep_ == "nsubj" for a in index.phrase(c)]
 

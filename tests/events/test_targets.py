@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from eventwire.events.component import _speaker_demands
+from eventwire.events.component import _speaker_demands, _violent
 from eventwire.events.lexicon import load_lexicon
-from eventwire.events.roles import ActorIndex, Roles, objects
+from eventwire.events.roles import ActorIndex, Roles, _maker, objects
 from eventwire.events.status import modality
 from eventwire.schema import Actor, Mention
 
@@ -143,3 +143,21 @@ def test_targets_speakers_request_drops_the_conventions_state(nlp):
     resign = next(t for t in doc if t.lower_ == "resign")
     _speaker_demands(resign, load_lexicon().defaults["REQUEST"], roles, doc._.ew_attributions[0], index)
     assert (roles.source, roles.target) == (["a1"], ["a2"])
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("A report by Albania accused Serbia of torture.", ["a1"]),  # a text acts for its author
+    ("The decision by Albania angered Serbia.", []),  # a thing's maker is not who acts
+])
+def test_targets_maker_only_of_acts_weapons_and_texts(nlp, text, want):
+    doc = annotate(nlp, text, actors=[ALBANIA, SERBIA])
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    assert _maker(next(c for c in verb.children if c.dep_ == "nsubj"), ActorIndex(doc)) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("A car bomb killed five.", True), ("The ambush killed five.", True), ("A long drought killed the crops.", False)])
+def test_targets_unnamed_attackers_only_behind_violence(nlp, stage, text, want):
+    doc = annotate(nlp, text)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert _violent(subject, stage.lexicon) is want
