@@ -28,7 +28,18 @@ from eventwire.events.lexicon import CodeInfo, Lexicon, load_lexicon
 from eventwire.events.merge import merge_mentions
 from eventwire.events.model import Prediction, TypeModel, load_model
 from eventwire.events.parties import acceptable, has_political_party
-from eventwire.events.roles import CLAUSE_DEPS, ActorIndex, Roles, clause_tokens, joint_subject, noun_roles, verb_roles
+from eventwire.events.patients import MOVE_VERBS, Patient, acted_on_party, is_party
+from eventwire.events.roles import (
+    CLAUSE_DEPS,
+    MOVE_PREPS,
+    WEAPON_NOUNS,
+    ActorIndex,
+    Roles,
+    clause_tokens,
+    joint_subject,
+    noun_roles,
+    verb_roles,
+)
 from eventwire.events.status import modality, pledge, pronoun_subject
 from eventwire.nlp.stage import Stage
 from eventwire.schema import Attribution, Event, Mention
@@ -42,9 +53,12 @@ PLACE_PREPS = frozenset({"in", "at", "near", "to", "inside", "outside", "on", "a
 VISIT_CODES = frozenset({"042", "043"})
 # Types whose party acted upon may be the country of the place where they happen ("rebels shelled
 # villages in Sudan", "protesters marched in Paris", "the government lifted the curfew in its province").
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "CONCEDE", "RETREAT"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "CONCEDE", "RETREAT",
+                                "REQUEST"})
 # Types whose act on no named foreign party is an act on the source's own state (PLOVER GSR practice).
 OWN_PEOPLE_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "REQUEST", "THREATEN", "REJECT", "ASSAULT", "ACCUSE"})
+# Auxiliaries that put an act as another's obligation ("the government must resign").
+OBLIGATION_AUX = frozenset({"must", "should"})
 # Dependents that name what the act is done to or asks for.
 _ACTED_ON = frozenset({"dobj", "xcomp", "ccomp", "prep", "nsubjpass"})
 # Types whose coordinated subject acts with itself ("X and Y agreed", "X and Y met"): one on the other.
@@ -124,9 +138,14 @@ class EventsStage(Stage):
         place = ctx.place_in(clause)
         self._place_target(cand, code, roles, index, ctx)
         self._state_agent(tok, code, roles, index, ctx, place)
-        self._own_people(tok, code, roles, index)
+        _unnamed_attacker(cand, code, roles, index, ctx, place, self.lexicon)
+        self._own_people(cand, code, roles, index, ctx)
         if code.type in JOINT_TYPES or any(t.lemma_.lower() in RECIPROCAL_WORDS for t in tok.subtree):
             joint_subject(tok, roles, index)
+        if not roles.target:
+            patient = _patient(cand, index, ctx)
+            if patient is not None:
+                roles.add("target", [index.add_party(patient, patient.country)], "the unnamed party acted upon")
         status, att = _status(tok, ctx)
         if not roles.source and att is not None and att.source and pronoun_subject(tok):
             roles.add("source", [att.source], "pronoun subject: the speaker")
@@ -134,6 +153,7 @@ class EventsStage(Stage):
                 status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
             code = cand.hit.code
         code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
+        _speaker_demands(tok, code, roles, att, index)  # after the pledge: what another must do is no pledge of theirs
         if not acceptable(code.type, code.cameo, roles, index, ctx.officials_only) \
                 or _meets_a_thing(tok, code, roles, index) \
                 or (cand.nominal and not roles.source and not self.lexicon.standalone(tok)):
@@ -167,9 +187,7 @@ class EventsStage(Stage):
         visit = code.cameo[:3] in VISIT_CODES
         if roles.target or code.type == "CONSULT" and not visit:
             return
-        spans = list(ctx.acted_on_places(cand.tok))
-        if visit or code.type in PLACE_TARGET_TYPES:
-            spans += ctx.places_in(_outside_subject(clause_tokens(cand.tok)))
+        spans = self._places_acted_on(cand, code, ctx)
         own = {index.actors[a].country for a in roles.source}
         for span in spans:
             country = ctx.place_country.get(span.kb_id_)
@@ -190,19 +208,58 @@ class EventsStage(Stage):
                   "state of the place (a passive coercion by unnamed authorities)")
         roles.target = [a for a in roles.target if a not in roles.source]
 
-    def _own_people(self, tok: Token, code: CodeInfo, roles: Roles, index: ActorIndex) -> None:
+    def _own_people(self, cand: Candidate, code: CodeInfo, roles: Roles, index: ActorIndex,
+                    ctx: _DocContext) -> None:
         """PLOVER's convention for an act with no foreign party named: a state's or its people's act on
         something of their own (outlawing an organisation, a strike, a demand on the government, refusing
-        to resign) targets their own state."""
-        if roles.target or code.type not in OWN_PEOPLE_TYPES or not roles.source:
+        to resign) targets their own state. The words of that party are kept where the text has them: an
+        unnamed party acted upon ("police detained 18 people": of the source's country unless its words give
+        another, "a Turkish man"), else a place of the country acted upon ("imposed a curfew in Kashmir")."""
+        tok = cand.tok
+        if code.type not in OWN_PEOPLE_TYPES or not roles.source:
             return
         if code.type not in ("PROTEST", "COERCE") and not any(c.dep_ in _ACTED_ON for c in tok.children):
             return
         countries = {index.actors[a].country for a in roles.source}
         country = next(iter(countries)) if len(countries) == 1 else None
-        if country and country in self.lexicon.countries:
-            roles.add("target", index.of_country(country, self.lexicon.countries[country]),
-                      "the source's own country (an act on its own people)")
+        if not country or country not in self.lexicon.countries:
+            return
+        if roles.target:
+            if not any(_of_no_country(index.actors[a]) for a in roles.target) or \
+                    any(index.actors[a].country for a in roles.target):
+                return
+            # a party acted upon of no known country ("the judge summoned Petrovic") is one of the source's
+            # own people: the state stands beside it for the dyad
+            roles.add("target", index.of_country(country, self.lexicon.countries[country], besides=roles.source),
+                      "the source's own country (the party acted upon has no known country)")
+            return
+        patient = _patient(cand, index, ctx)
+        if patient is not None:
+            roles.add("target", [index.add_party(patient, patient.country or country)],
+                      "the unnamed party acted upon" + ("" if patient.country else " (of the source's own country)"))
+            return
+        name = self.lexicon.countries[country]
+        for span in self._places_acted_on(cand, code, ctx):
+            if ctx.place_country.get(span.kb_id_) == country and not any(
+                    index.by_token.get(i) in roles.source for i in range(span.start, span.end)):
+                mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
+                roles.add("target", index.of_place(mention, country, name),
+                          "the source's own country (a place of it acted upon)")
+                return
+        roles.add("target", index.of_country(country, name, besides=roles.source),
+                  "the source's own country (an act on its own people)")
+
+    @staticmethod
+    def _places_acted_on(cand: Candidate, code: CodeInfo, ctx: _DocContext) -> list[Span]:
+        """The places the trigger acts on (or the verb that moves people to do it does), and for acts done on a
+        place (attacks, protests, arrests) the places where it happens, outside its subject phrase."""
+        tok = cand.tok
+        spans = list(ctx.acted_on_places(tok))
+        if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in MOVE_VERBS:
+            spans += ctx.acted_on_places(tok.head)  # "sent inspectors to the plant in Iran to monitor it"
+        if code.cameo[:3] in VISIT_CODES or code.type in PLACE_TARGET_TYPES:
+            spans += ctx.places_in(_outside_subject(clause_tokens(cand.tok)))
+        return spans
 
     def _pledge(self, tok: Token, code: CodeInfo, cand: Candidate, roles: Roles, status: str,
                 att: Attribution | None, index: ActorIndex) -> tuple[CodeInfo, str | None, str]:
@@ -266,11 +323,14 @@ class _DocContext:
 
     def acted_on_places(self, tok: Token, depth: int = 2) -> Iterator[Span]:
         """The places named in what the trigger acts on: its object ("shelled the capital Juba"), a phrase of
-        direction ("withdraw from Iraq", "aid into the areas"), or any phrase of the action a pledge or an
+        direction ("withdraw from Iraq", "aid into the areas", of a verb that moves troops: "sent troops in
+        Syria"), or any phrase of the action a pledge or an
         intention leads to ("agreed to lay down their weapons in Lebanon"); not where the trigger itself
         happens ("signed the deal in Paris")."""
+        move = tok.lemma_.lower() in MOVE_VERBS
         for child in tok.children:
-            if child.dep_ == "dobj" or child.dep_ == "prep" and (child.lower_ in DIRECTION_PREPS or depth < 2):
+            if child.dep_ == "dobj" or child.dep_ == "prep" and (child.lower_ in DIRECTION_PREPS or depth < 2
+                                                                 or move and child.lower_ in MOVE_PREPS):
                 yield from self._places_under(child, 2 - (child.dep_ == "prep"))
             elif child.dep_ == "xcomp" and depth:
                 yield from self.acted_on_places(child, depth - 1)
@@ -294,6 +354,64 @@ def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, i
     if pledge(tok, roles.source, att, index):
         return True
     return status == "future" and att is None and bool(roles.source)
+
+
+def _speaker_demands(tok: Token, code: CodeInfo, roles: Roles, att: Attribution | None, index: ActorIndex) -> None:
+    """ "X said the government must hold elections": a demand put as what another must do is the speaker's
+    request of that party (the clause's subject is the one asked, not the one asking; the own-people
+    convention's state of the subject, if it was added, goes with it)."""
+    if code.type != "REQUEST" or att is None or not att.source or att.source in roles.source:
+        return
+    asked = roles.source
+    own = {index.actors[a].country for a in asked}
+    if any(not (index.actors[a].kind == "state" and index.actors[a].country in own) for a in roles.target):
+        return  # the clause names a party acted upon of its own: the speaker only reports
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+        return
+    roles.source, roles.target = [att.source], []
+    roles.add("target", asked, "subject of what the speaker says must be done")
+    roles.why.append("source: the speaker of the demand")
+
+
+def _unnamed_attacker(cand: Candidate, code: CodeInfo, roles: Roles, index: ActorIndex, ctx: _DocContext,
+                      place: str | None, lexicon: Lexicon) -> None:
+    """Violence whose subject is the act, the weapon or an unnamed party, with no one named behind it ("a
+    roadside bomb killed two soldiers near Kirkuk", "armed men attacked the camp"): the source is the unnamed
+    attackers, the subject's words their mention, and,
+    as coders of unidentified actors do, the country of the place where it happened their country. Only a
+    subject that names violence or its means: "a drought killed crops" has no attackers."""
+    tok = cand.tok
+    if code.type != "ASSAULT" or roles.source or cand.nominal:
+        return
+    subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                    and c.i not in index.by_token and c.i not in ctx.place_span), None)
+    if subject is None or not (_violent(subject, lexicon) or is_party(subject)):
+        return
+    start = min([t.i for t in subject.lefts for t in t.subtree] + [subject.i])
+    while start < subject.i and ctx.doc[start].dep_ in ("det", "predet", "punct"):
+        start += 1
+    near = [ctx.place_span[t.i].kb_id_ for t in subject.subtree if t.i in ctx.place_span]  # "a bomb near Kirkuk"
+    where = place or next(iter(near), None)
+    country = ctx.place_country.get(where) if where else None
+    patient = Patient(ctx.doc[start:subject.i + 1], country, None, "group")
+    roles.add("source", [index.add_party(patient, country)], "the unnamed attackers behind the subject")
+    roles.target = [a for a in roles.target if a not in roles.source]
+
+
+def _violent(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names an act of violence ("the bombing", "an ambush") or its means ("a car bomb")."""
+    hit = lexicon.noun_hit(noun)
+    return (hit is not None and hit.code.type == "ASSAULT") or noun.lemma_.lower() in WEAPON_NOUNS
+
+
+def _of_no_country(actor) -> bool:
+    """A person or group the actors stage knows no country of (not an organisation that has none: an IGO)."""
+    return actor.country is None and actor.kind in ("person", "group") and actor.sector not in ("IGO", "NGO")
+
+
+def _patient(cand: Candidate, index: ActorIndex, ctx: _DocContext) -> Patient | None:
+    """The unnamed party the candidate acts on, if any (see ``eventwire.events.patients``)."""
+    return acted_on_party(cand.tok, cand.nominal, set(index.by_token), set(ctx.place_span))
 
 
 def _meets_a_thing(tok: Token, code: CodeInfo, roles: Roles, index: ActorIndex) -> bool:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from eventwire.events.lexicon import load_lexicon
+from eventwire.events.patients import MOVE_VERBS, Patient
 from eventwire.schema import Actor, Mention
 
 __all__ = ["ActorIndex", "Roles", "clause_tokens", "joint_subject", "noun_roles", "verb_roles"]
@@ -19,7 +21,16 @@ NP_STOP_DEPS = CLAUSE_DEPS | {"prep", "punct", "cc", "det", "nummod"}
 TARGET_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "at"})
 # Prepositions on a verb's object noun that lead to the party acted upon: "lodged a protest with Albania",
 # "imposed sanctions on X", "rejected calls by Y", "dismissed an appeal from Z".
-OBJECT_PREPS = TARGET_PREPS - {"at"} | {"into", "by", "from"}
+OBJECT_PREPS = TARGET_PREPS - {"at"} | {"into", "by", "from", "between"}
+# Prepositions of a moving verb that lead to that party ("sent troops into Libya", "pulled out of Iraq").
+MOVE_PREPS = frozenset({"into", "from", "in", "inside", "out"})
+# Texts that act for their authors ("a report accusing X", "a resolution demanding Y").
+TEXT_NOUNS = frozenset({"report", "statement", "resolution", "declaration", "communique", "letter", "decree",
+                        "law", "bill", "motion", "ruling", "verdict", "order", "study", "document", "petition",
+                        "appeal", "message", "note", "editorial", "article", "video", "broadcast", "leaflet"})
+# Means of violence that name an attack by whoever used them ("a car bomb killed", "shells hit").
+WEAPON_NOUNS = frozenset({"bomb", "bomber", "missile", "rocket", "shell", "mortar", "grenade", "mine", "explosive",
+                          "drone", "gunfire", "sniper", "gunshot", "bullet", "artillery", "airstrike", "device"})
 # Prepositions of an event noun that lead to the party acted upon ("mediation between India and Pakistan").
 NOUN_TARGET_PREPS = frozenset({"of", "against", "with", "on", "to", "into", "over", "between"})
 # Event nouns whose "for" object is the party they benefit ("support for Maduro", "aid for refugees").
@@ -47,7 +58,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "both"})
 THING_PRONOUNS = frozenset({"it", "its"})
 # Prepositions from a thing to its owner or author ("the dealings of X", "threats made by Y").
-OWNER_PREPS = frozenset({"of", "by", "from", "against", "on", "into", "over"})
+OWNER_PREPS = frozenset({"of", "by", "from", "against", "on", "into", "over", "with", "for"})
 # Verbs whose subject undergoes the event noun they take: "Iran faces criticism from the UN".
 UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "draw", "attract", "endure", "come", "incur", "risk"})
 # How many actor mentions back a pronoun looks for its antecedent (bounded: the cost stays linear).
@@ -97,6 +108,7 @@ class ActorIndex:
         self._next_id = 1 + max((int(a[1:]) for a in self.actors if a[:1] == "a" and a[1:].isdigit()), default=0)
         self._sents: tuple[list[int], list[list[tuple[int, str]]], list[int | None]] | None = None
         self._implied: dict[str, Actor] = {}  # country -> this stage's state actor standing for places of it
+        self._unnamed: set[str] = set()  # ids of the unnamed parties acted upon this stage added
 
     def phrase(self, head: Token) -> list[str]:
         """Actors of the noun phrase headed by ``head``, through conjuncts and appositions."""
@@ -110,7 +122,13 @@ class ActorIndex:
         if ids or depth == 0:
             return ids
         return [a for p in head.children if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
-                for g in p.children if g.dep_ == "pobj" for a in self.behind(g, depth - 1)]
+                for g in p.children if g.dep_ == "pobj" for a in self.behind(g, depth - 1)] or self.made_by(head)
+
+    def made_by(self, head: Token) -> list[str]:
+        """The author of a thing the text says was made by someone: "rejected the offer made by the Taliban",
+        "the plan drawn up by Albania" (the agent of a participle describing the thing)."""
+        return [a for v in head.children if v.dep_ == "acl" and v.tag_ == "VBN" for c in v.children
+                if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for a in self.phrase(g)]
 
     def _np(self, head: Token) -> list[str]:
         ids: list[str] = []
@@ -186,17 +204,32 @@ class ActorIndex:
         return self._sents
 
     def implied(self, aid: str) -> bool:
-        """Whether the actor is one this stage added for a country the text names only as a place."""
-        return any(a.id == aid for a in self._implied.values())
+        """Whether the actor is one this stage added: for a country the text names only as a place, or for an
+        unnamed party acted upon (neither is a political party the actors stage named)."""
+        return aid in self._unnamed or any(a.id == aid for a in self._implied.values())
 
-    def of_country(self, country: str | None, name: str | None = None) -> list[str]:
+    def add_party(self, patient: Patient, country: str | None) -> str:
+        """A new actor for an unnamed party acted upon ("arrested a Turkish man"), with its words as mention;
+        ``country``: the country its words give, or the one a convention gives it."""
+        span = patient.span
+        actor = Actor(id=f"a{self._next_id}", name=span.text, kind=patient.kind, country=country,
+                      sector=patient.sector, code=(country or "") + (patient.sector or "") or None,
+                      mentions=[Mention(start=span.start_char, end=span.end_char, text=span.text)])
+        self._next_id += 1
+        self._unnamed.add(actor.id)
+        self.actors[actor.id] = actor
+        self.doc._.ew_implied_actors = [*(self.doc._.ew_implied_actors or []), actor]
+        return actor.id
+
+    def of_country(self, country: str | None, name: str | None = None, besides: list[str] = ()) -> list[str]:
         """The actor standing for a country (for "arrived in Russia", "shelled villages in Sudan"): its
-        state, else its government; when the article names neither, a mention-less state actor is added,
-        since the place's country is the party acted upon."""
+        state, else its government, other than the actors ``besides`` (the sources: "the British government
+        outlawed a group" acts on the state, not on itself); when the article names none, a mention-less
+        state actor is added, since the place's country is the party acted upon."""
         if not country:
             return []
-        cands = [a for a in self._by_country.get(country, ()) if a.kind == "state"
-                 or a.sector == "GOV" and a.kind != "person"]
+        cands = [a for a in self._by_country.get(country, ()) if (a.kind == "state"
+                 or a.sector == "GOV" and a.kind != "person") and a.id not in besides]
         if cands:
             cands.sort(key=lambda a: a.kind != "state")
             return [cands[0].id]
@@ -273,6 +306,7 @@ def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
     for child in verb.children:
         if child.dep_ == "nsubj":
             roles.add("source", index.phrase(child), "subject" if verb.i == tok.i else f"subject of '{verb.text}'")
+            roles.add("source", [] if roles.source else _maker(child, index), "maker of the subject")
         elif child.dep_ == "agent":
             roles.add("source", [a for g in child.children if g.dep_ == "pobj" for a in index.phrase(g)],
                       "passive agent (by)")
@@ -283,14 +317,58 @@ def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
                   f"passive subject of '{verb.text}'")
     if not roles.source and tok.dep_ in ("relcl", "acl") and tok.tag_ != "VBN":
         roles.add("source", index.phrase(tok.head), "head of the relative clause")
+    if not roles.source and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        roles.add("source", _author_of(tok.head, index), "author of the text the participle describes")
     if not roles.source and tok.dep_ == "acl" and tok.tag_ == "VBN":
         roles.add("target", index.phrase(tok.head), "noun the participle describes")
     _reach(tok, index, roles, depth=2)
     if not roles.target and event_type in DIRECTIVE_TYPES:
-        roles.add("target", [a for c in tok.children if c.dep_ == "ccomp" for g in c.children
+        roles.add("target", [a for c in _demands(tok) for g in c.children
                              if g.dep_ in ("nsubj", "nsubjpass") for a in index.phrase(g)], "subject of the demand")
+    if not roles.target and event_type == "THREATEN":
+        roles.add("target", _condition_subjects(tok, index), "subject of the threat's condition")
     roles.target = [a for a in roles.target if a not in roles.source]
     return roles
+
+
+def _demands(tok: Token) -> list[Token]:
+    """The clauses that say what is demanded: the verb's that-clause ("demanded that the US cancel"), or
+    that of the demand noun it takes ("insisted on its demand that the government resign")."""
+    nouns = [c for c in tok.children if c.dep_ == "dobj"] + \
+        [g for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return [c for c in tok.children if c.dep_ == "ccomp"] + \
+        [c for n in nouns for c in n.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+
+
+def _condition_subjects(tok: Token, index: ActorIndex) -> list[str]:
+    """Whom a threat is made against: the subject of its condition ("threatened to leave the talks if the
+    US deploys the missiles"), on the threatening verb or the threatened act."""
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "xcomp"]
+    return [a for v in verbs for c in v.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for a in index.phrase(g)]
+
+
+def _maker(subject: Token, index: ActorIndex) -> list[str]:
+    """Who is behind a subject that names an act, a weapon or a text ("a bombing by the rebels killed ...",
+    "missiles fired by the army struck ...", "a report by Amnesty accused ..."): its by-object or the agent of
+    a participle describing it. Not any thing's maker: "spending by the president pushed the deficit up"."""
+    if not (_text_or_weapon(subject) or load_lexicon().noun_hit(subject) is not None):
+        return []
+    return [a for p in subject.children if p.dep_ == "prep" and p.lower_ == "by" for a in _pobj(p, index)] \
+        or index.made_by(subject)
+
+
+def _text_or_weapon(noun: Token) -> bool:
+    return noun.lemma_.lower() in TEXT_NOUNS or noun.lemma_.lower() in WEAPON_NOUNS
+
+
+def _author_of(noun: Token, index: ActorIndex) -> list[str]:
+    """Who issued a text that acts ("Amnesty published a report accusing X", "the Senate passed a resolution
+    demanding Y"): the subject of the verb that takes the text as its object."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in TEXT_NOUNS:
+        return []
+    return [a for c in noun.head.children if c.dep_ == "nsubj" for a in index.phrase(c)]
 
 
 def _subject_bearer(tok: Token) -> Token:
@@ -320,12 +398,26 @@ def _reach(tok: Token, index: ActorIndex, roles: Roles, depth: int) -> None:
 
 
 def objects(tok: Token, index: ActorIndex, roles: Roles) -> None:
-    """Actors of a verb's object, dative, or to/with/against object."""
+    """Actors of a verb's object (not of a verb that moves it: what is sent is the source's own), dative, or
+    to/with/against object, or else the subject of its infinitive complement ("rejected the minister to delay
+    the trial", "urged Serbia to withdraw": the parser often reads the verb's object as the infinitive's
+    subject)."""
+    before = len(roles.target)
+    move = tok.lemma_.lower() in MOVE_VERBS
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "iobj"):
+        if child.dep_ in ("dobj", "dative", "iobj") and not (move and child.dep_ == "dobj"):
             roles.add("target", index.behind(child), f"object of '{tok.text}'")
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or move and child.lower_ in MOVE_PREPS):
             roles.add("target", _pobj(child, index, behind=True), f"'{child.lower_}' object of '{tok.text}'")
+    if len(roles.target) == before:
+        roles.add("target", [a for c in tok.children if c.dep_ == "ccomp" and _infinitive(c) for g in c.children
+                             if g.dep_ == "nsubj" for a in index.phrase(g)], f"the one '{tok.text}' addresses")
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive clause ("X to delay"), not a finite one ("that X delays")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and \
+        not any(c.dep_ == "mark" for c in verb.children)
 
 
 def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
@@ -343,6 +435,10 @@ def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
                 roles.add("source", objs, f"'{child.lower_}' object")
             elif child.lower_ in NOUN_TARGET_PREPS or child.lower_ == "for" and event_type in FOR_TYPES:
                 roles.add("target", objs or _pobj(child, index, behind=True), f"'{child.lower_}' object")
+    if not roles.target and event_type in DIRECTIVE_TYPES:
+        roles.add("target", [a for c in tok.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")
+                             for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for a in index.phrase(g)],
+                  "subject of the demand")
     head = tok.head
     if tok.dep_ in ("dobj", "pobj") and _lemma_of_verb(tok) in UNDERGO_VERBS and not roles.target:
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
@@ -384,7 +480,7 @@ def joint_subject(tok: Token, roles: Roles, index: ActorIndex) -> None:
     if roles.target or len(roles.source) < 2:
         return
     head = next((c for c in _subject_bearer(tok).children if c.dep_ == "nsubj"), None)
-    conjuncts = [c for c in head.children if c.dep_ == "conj"] if head is not None else []
+    conjuncts = _conjuncts(head) if head is not None else []
     if not conjuncts:
         return
     others = [a for c in conjuncts for a in index.phrase(c)]
@@ -392,3 +488,13 @@ def joint_subject(tok: Token, roles: Roles, index: ActorIndex) -> None:
     if first and others:
         roles.source = first
         roles.add("target", others, "other conjuncts of a joint subject")
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The conjuncts of a subject phrase: its head's ("Canada and Chile"), or its possessor's or modifier's
+    ("Chile and Peru's ministers": the possessor's conjunct is the other party)."""
+    own = [c for c in head.children if c.dep_ == "conj"]
+    if own:
+        return own
+    return [c for m in head.children if m.dep_ in ("poss", "compound", "amod", "nmod")
+            for c in m.children if c.dep_ == "conj"]

@@ -15,7 +15,7 @@ FUTURE_HEADS = frozenset({"plan", "intend", "expect", "schedule", "aim", "prepar
                           "upcoming", "planned", "future", "next"})
 # ... or make it only possible ("indications that", "suspected", "willing to").
 HYPO_HEADS = frozenset({"indication", "sign", "suspect", "suspected", "possible", "possibility", "likely",
-                        "unlikely", "whether", "if", "willing", "ready", "allegedly", "rumor", "rumour",
+                        "unlikely", "whether", "if", "willing", "ready", "prepared", "allegedly", "rumor", "rumour",
                         "speculation", "fear", "consider", "seek", "try", "attempt", "offer", "propose"})
 
 
