@@ -57,7 +57,14 @@ CLAUSAL_CUES = frozenset({
     "promise", "pledge", "threaten", "forecast", "disclose", "divulge", "signal", "ask",
     "wonder", "question", "answer", "urge", "demand", "charge", "accuse", "blame", "believe",
     "underline", "highlight", "point", "cite", "quote", "continue", "read",
-}) | DENY_LEMMAS
+    "imply", "recite", "articulate", "interpret", "email", "coin", "clarify", "bemoan", "brag", "utter",
+    "reaffirm", "voice", "broadcast", "rule", "determine",
+}) | DENY_LEMMAS | frozenset({
+    # Verbs that put content forward ("offered no proof", "shared a syllabus", "presented a plan",
+    # "challenged the results"): cues when a person or organisation is the subject and the object
+    # follows. They are acts too (see ``ACT_CUES``), so the events stage still codes them.
+    "offer", "share", "present", "project", "challenge", "rebuff",
+})
 
 # Speech acts whose object is what was said ("X called the plan a mistake", "X denied the claims").
 SPEECH_ACT_CUES = frozenset({
@@ -141,7 +148,7 @@ STANCE_CUES = frozenset({
 # Stance verbs of wish and intention: their content is a proposition only as a clause or an
 # infinitive ("wants to leave", "hopes that ..."); with a noun object they name a thing wanted
 # ("wants lower taxes"), which reports nothing.
-DESIRE_CUES = frozenset({"want", "wish", "hope", "plan", "intend", "aim", "seek", "prefer"})
+DESIRE_CUES = frozenset({"want", "wish", "hope", "plan", "intend", "aim", "seek"})
 
 # Predicative adjectives of stance: "X is confident that ...", "X was critical of ...".
 STANCE_ADJECTIVES = frozenset({
@@ -169,7 +176,8 @@ STANCE_NOUNS = frozenset({
 ACT_CUES = frozenset({
     "accuse", "agree", "allege", "ask", "assure", "blame", "caution", "charge", "complain", "concede",
     "counter", "declare", "demand", "insist", "pledge", "promise", "threaten", "urge", "vow", "warn",
-    "recognize", "recognise",
+    "recognize", "recognise", "offer", "share", "present", "project", "challenge", "rebuff", "rule",
+    "determine",
 }) | DENY_LEMMAS
 
 # Lemmas whose cue only reports what someone said, wrote, found or thinks and is never an event

@@ -32,7 +32,7 @@ from eventwire.attribution.cues import (
 )
 from eventwire.attribution.nesting import assign_parents
 from eventwire.attribution.quotes import QUOTE_CHARS, QUOTE_MARKS, quote_at
-from eventwire.attribution.stance import stance_adjective, stance_noun, stance_verb, topic_verb
+from eventwire.attribution.stance import is_holder, stance_adjective, stance_noun, stance_verb, topic_verb
 from eventwire.attribution.syntax import SUBJECTS, CharSpan, Found, chars, children, source_span, subject
 
 _DASHES = frozenset("―—–")
@@ -148,13 +148,13 @@ class _Finder:
         if clause is not None:
             span = chars(self.doc, clause.left_edge.i, clause.right_edge.i)
             return self._as_quote(span) if span else (None, False)
-        has_object = bool(children(tok, _OBJECTS))
+        has_object = _has_content_object(tok, lemma)
         if not has_object and (_follows_break(tok) or self._quote_before(tok) is not None):
             return self._parenthetical(tok)
         after = self._quote_after(tok)
         if after is not None:
             return after, True
-        if lemma in SPEECH_ACT_CUES or lemma in STRONG_CUES or _is_finding(tok):
+        if lemma in SPEECH_ACT_CUES or lemma in STRONG_CUES or _is_finding(tok) or _held_object(tok):
             return self._object(tok), False
         return None, False
 
@@ -224,6 +224,24 @@ class _Finder:
         if not objs:
             return None
         return chars(self.doc, min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs))
+
+
+def _has_content_object(tok: Token, lemma: str) -> bool:
+    """Whether the verb has an object that can be what was said (not the hearer of "told MSNBC")."""
+    deps = ("xcomp", "oprd", "attr") if lemma in ADDRESSEE_VERBS else _OBJECTS
+    return bool(children(tok, deps))
+
+
+def _held_object(tok: Token) -> bool:
+    """A verb of saying whose object is what a person or organisation said: "predicted a win".
+
+    An object that names the medium ("wrote a letter", "posted a message") says nothing of what
+    was in it, so it is no content.
+    """
+    subj = subject(tok)
+    if subj is None or not is_holder(subj):
+        return False
+    return any(c.lemma_.lower() not in CHANNEL_NOUNS for c in children(tok, ("dobj",)))
 
 
 def _verb_attribution(finder: _Finder, tok: Token) -> Found | None:

@@ -1,0 +1,43 @@
+"""Round-3 cue rules: objects as content, verbs that put content forward, hearers that are no content."""
+
+from __future__ import annotations
+
+import pytest
+from attribution_support import attributions_of as _found
+from attribution_support import content_of as _content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The governor predicted a narrow win in Ohio.", "predicted", "The governor", "a narrow win in Ohio"),
+        ("The mayor offered no evidence for the charge.", "offered", "The mayor", "no evidence for the charge"),
+        ("The senator shared her new tax plan.", "shared", "The senator", "her new tax plan"),
+        ("Most farmers prefer the incumbent.", "prefer", "Most farmers", "the incumbent"),
+    ],
+)
+def test_objects_held_object_is_content(nlp, text, cue, source, content):
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == cue)
+    assert (item.source_text, _content(text, item)) == (source, content)
+
+
+def test_objects_hearer_is_not_content(nlp):
+    text = "“We will not give up the port,” the admiral told Reuters on Monday."
+    _, found = _found(nlp, text)
+    told = next(a for a in found if a.cue == "told")
+    assert told.source_text == "the admiral"
+    assert _content(text, told) == "“We will not give up the port,”"
+    assert told.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The embassy posted a message.",  # the object names the medium, not what it said
+        "Last year offered few surprises.",  # a date puts nothing forward
+    ],
+)
+def test_objects_skip_medium_and_non_holders(nlp, text):
+    _, found = _found(nlp, text)
+    assert found == []
