@@ -148,22 +148,58 @@ class _Finder:
         if clause is not None:
             span = chars(self.doc, clause.left_edge.i, clause.right_edge.i)
             return self._as_quote(span) if span else (None, False)
+        colon = self._after_colon(tok)
+        if colon is not None:
+            return _quote_or_plain(self.text, _strip_quotes(self.text, colon))
         has_object = _has_content_object(tok, lemma)
         if not has_object and (_follows_break(tok) or self._quote_before(tok) is not None):
             return self._parenthetical(tok)
+        if not has_object and _as_clause(tok):
+            return self._as_content(tok), False
         after = self._quote_after(tok)
         if after is not None:
             return after, True
+        content = None
         if lemma in SPEECH_ACT_CUES or lemma in STRONG_CUES or _is_finding(tok) or _held_object(tok):
-            return self._object(tok), False
-        return None, False
+            content = self._object(tok)
+        return content or self._passive_subject(tok), False
+
+    def _after_colon(self, tok: Token) -> CharSpan | None:
+        """ "Schumer tweeted: “Let's go.”", "The headline reads: ...": what follows a colon right after the
+        verb, to the end of its line."""
+        doc = self.doc
+        nxt = tok.i + 1
+        while nxt < len(doc) and doc[nxt].dep_ in ("advmod", "npadvmod") and doc[nxt].head is tok:
+            nxt += 1
+        if nxt >= len(doc) or doc[nxt].text != ":":
+            return None
+        end = nxt
+        while end + 1 < len(doc) and "\n" not in doc[end + 1].text:
+            end += 1
+        return chars(doc, nxt + 1, end) if end > nxt + 1 else None
+
+    def _as_content(self, tok: Token) -> CharSpan | None:
+        """ "As The Post reported, the deal was off": the clause the as-clause comments on, without it."""
+        head = tok.head
+        if tok.i < head.i:
+            return chars(self.doc, tok.right_edge.i + 1, head.right_edge.i)
+        return chars(self.doc, head.left_edge.i, tok.left_edge.i - 1)
+
+    def _passive_subject(self, tok: Token) -> CharSpan | None:
+        """ "The meeting was first reported by Politico", "The plan was criticized": the passive subject is
+        what was reported, whoever reported it."""
+        passive = children(tok, ("nsubjpass",))
+        if not passive or passive[0].pos_ == "PRON":
+            return None
+        return chars(self.doc, passive[0].left_edge.i, passive[0].right_edge.i)
 
     def _attitude(self, tok: Token, lemma: str, clause: Token | None) -> CharSpan | None:
         """Content of a belief or attitude verb: the clause it governs, or its infinitive."""
         if clause is not None and clause.i > tok.i and lemma in BELIEF_CUES:
             return chars(self.doc, clause.left_edge.i, clause.right_edge.i)
         if lemma in XCOMP_CUES:
-            inf = next((c for c in children(tok, ("xcomp",)) if c.i > tok.i), None)
+            deps = ("xcomp", "acomp", "oprd") if lemma in NO_HOLDER else ("xcomp",)
+            inf = next((c for c in children(tok, deps) if c.i > tok.i), None)
             if inf is not None:
                 return chars(self.doc, inf.left_edge.i, inf.right_edge.i)
         return None
@@ -241,7 +277,23 @@ def _held_object(tok: Token) -> bool:
     subj = subject(tok)
     if subj is None or not is_holder(subj):
         return False
+    if _lemma(tok) not in _ACTS_BY_INFINITIVE and any(c.i > tok.i for c in children(tok, ("xcomp",))):
+        return True
     return any(c.lemma_.lower() not in CHANNEL_NOUNS for c in children(tok, ("dobj",)))
+
+
+# "The ceasefire seems fragile": the subject of a raising verb is what the impression is about, not
+# whoever holds it (the writer, unnamed).
+_RAISING = frozenset({"seem", "appear"})
+
+# "Kim has agreed to supply munitions": agreeing to do something is the act itself (an AGREE event),
+# not a report of it.
+_ACTS_BY_INFINITIVE = frozenset({"agree"})
+
+
+def _as_clause(tok: Token) -> bool:
+    """ "As The Post reported, ...", "..., as Clyburn noted": a reporting verb in an as-clause."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _verb_attribution(finder: _Finder, tok: Token) -> Found | None:
@@ -267,14 +319,15 @@ def _is_reporting_verb(lemma: str) -> bool:
 def _report_attribution(finder: _Finder, tok: Token, lemma: str) -> Found | None:
     """The reporting rules' reading of a verb of saying, belief or attitude."""
     content, quote = finder.content(tok)
-    subj = subject(tok)
+    subj = None if lemma in _RAISING else subject(tok)
     if content is None and lemma != "say":
         return None
     if lemma == "tell" and subj is None:
         return None
     if not _is_report_lemma(lemma) and not _holds_attitude(finder, tok, subj):
         return None
-    if lemma not in STRONG_CUES and lemma not in CLAUSAL_CUES and subj is None and lemma not in NO_HOLDER:
+    if (lemma not in STRONG_CUES and lemma not in CLAUSAL_CUES and subj is None and lemma not in NO_HOLDER
+            and not children(tok, ("nsubjpass",))):
         return None
     source = source_span(subj) if subj is not None else None
     return Found(

@@ -41,3 +41,24 @@ def test_objects_hearer_is_not_content(nlp):
 def test_objects_skip_medium_and_non_holders(nlp, text):
     _, found = _found(nlp, text)
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("As the local paper reported, the factory will close in May.", "reported", "the local paper",
+         "the factory will close in May"),
+        ("The factory will close in May, as the union noted.", "noted", "the union",
+         "The factory will close in May"),
+        ("The closure was first reported by the local paper.", "reported", "the local paper", "The closure"),
+        ("The new budget was criticized on Monday.", "criticized", None, "The new budget"),
+        ("The minister tweeted: “We will rebuild the bridge.”", "tweeted", "The minister",
+         "“We will rebuild the bridge.”"),
+        ("The rebels claimed to control the airport.", "claimed", "The rebels", "to control the airport"),
+        ("The ceasefire seems fragile.", "seems", None, "fragile"),
+    ],
+)
+def test_objects_as_clause_passive_colon_infinitive(nlp, text, cue, source, content):
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == cue)
+    assert (item.source_text, _content(text, item)) == (source, content)
