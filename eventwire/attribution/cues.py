@@ -73,6 +73,7 @@ SPEECH_ACT_CUES = frozenset({
     "cite", "echo", "endorse", "congratulate", "mock", "blame", "question", "ask", "welcome",
     "mention", "express", "propose", "acknowledge", "defend", "note", "report", "encourage",
     "recommend", "applaud", "hail", "lambaste", "tout", "warn", "reveal", "admit",
+    "ridicule", "deride", "rebuke", "scold", "chide", "repudiate", "downplay", "dub", "brand", "trumpet",
 }) | DENY_LEMMAS
 
 # Attitude verbs: cues only when they govern an infinitive ("declined to comment", "is expected to
@@ -130,9 +131,10 @@ TOPIC_CUES = VERBAL_ATTACKS | frozenset({
     "talk", "speak", "discuss", "refer", "reference", "rail", "lament", "decry", "chant", "thank",
     "credit", "portray", "list", "label", "liken", "compare", "detail", "outline", "highlight",
     "underscore", "apologize", "apologise", "publish", "advocate", "tout", "characterize",
-    "characterise",
+    "characterise", "dwell", "balk", "weigh", "shrug", "mull", "pounce", "lash", "spar", "protest",
+    "vouch", "interject", "contrast",
 })
-TOPIC_PREPS = frozenset({"about", "of", "on", "against", "to", "for", "as", "over"})
+TOPIC_PREPS = frozenset({"about", "of", "on", "against", "to", "for", "as", "over", "at", "with"})
 
 # Stance verbs: belief, knowledge, wish, intention, preference, support. Cues when a person or
 # organisation holds the stance and its object follows; what they introduce is held, not said, so
@@ -143,6 +145,7 @@ STANCE_CUES = frozenset({
     "back", "oppose", "resist", "like", "love", "fear", "worry", "doubt", "know", "understand",
     "realize", "realise", "recognize", "recognise", "remember", "learn", "see", "view", "regard",
     "consider", "deem", "feel", "think", "believe", "expect", "suspect", "imagine",
+    "envision", "foresee", "anticipate", "relish", "champion", "promote", "cheer",
 })
 
 # Stance verbs of wish and intention: their content is a proposition only as a clause or an

@@ -62,3 +62,24 @@ def test_objects_as_clause_passive_colon_infinitive(nlp, text, cue, source, cont
     _, found = _found(nlp, text)
     item = next(a for a in found if a.cue == cue)
     assert (item.source_text, _content(text, item)) == (source, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The opposition leader ridiculed the new budget.", "ridiculed", "The opposition leader"),
+        ("The senator balked at the cost of the bridge.", "balked", "The senator"),
+        ("The farmers' union championed the new subsidy.", "championed", "The farmers' union"),
+        ("The mayor envisions a city without cars.", "envisions", "The mayor"),
+    ],
+)
+def test_objects_judgement_topic_and_stance_verbs(nlp, text, cue, source):
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == cue)
+    assert item.source_text == source
+
+
+def test_objects_participle_of_same_speaker_stays_nested(nlp):
+    text = "The governor insisted that the plant was safe, calling the protests a stunt."
+    _, found = _found(nlp, text)
+    assert [a.cue for a in found] == ["insisted", "calling"]
