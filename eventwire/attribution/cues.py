@@ -21,6 +21,7 @@ __all__ = [
     "EVIDENCE_VERBS",
     "NO_HOLDER",
     "NOUN_CUES",
+    "PUT_FORWARD_CUES",
     "REPORTING_LEMMAS",
     "SPEECH_ACT_CUES",
     "STANCE_ADJECTIVES",
@@ -45,6 +46,16 @@ DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebu
 # Reports on their own, with or without a complement ("he said", "as Putin told reporters").
 STRONG_CUES = frozenset({"say", "tell"})
 
+# Verbs that put content forward or decide on it ("offered no proof", "shared a syllabus",
+# "presented a plan", "challenged the results", "issued a warning", "named him a traitor", "ordered a
+# review", "the court ruled that ..."): cues when a person or organisation is the subject and the
+# object, infinitive or clause follows. They are acts too (see ``ACT_CUES``), so the events stage
+# still codes them.
+PUT_FORWARD_CUES = frozenset({
+    "offer", "share", "present", "project", "challenge", "rebuff", "rule", "determine", "issue", "name",
+    "order", "unveil", "invoke", "plead",
+})
+
 # Cues only when they govern a clause, a quotation, or stand parenthetically (", X added.").
 CLAUSAL_CUES = frozenset({
     "add", "note", "report", "announce", "suggest", "argue", "claim", "declare", "state", "warn",
@@ -58,13 +69,8 @@ CLAUSAL_CUES = frozenset({
     "wonder", "question", "answer", "urge", "demand", "charge", "accuse", "blame", "believe",
     "underline", "highlight", "point", "cite", "quote", "continue", "read",
     "imply", "recite", "articulate", "interpret", "email", "coin", "clarify", "bemoan", "brag", "utter",
-    "reaffirm", "voice", "broadcast", "rule", "determine",
-}) | DENY_LEMMAS | frozenset({
-    # Verbs that put content forward ("offered no proof", "shared a syllabus", "presented a plan",
-    # "challenged the results"): cues when a person or organisation is the subject and the object
-    # follows. They are acts too (see ``ACT_CUES``), so the events stage still codes them.
-    "offer", "share", "present", "project", "challenge", "rebuff",
-})
+    "reaffirm", "voice", "broadcast", "list", "attribute", "retweet", "retweete",
+}) | DENY_LEMMAS | PUT_FORWARD_CUES
 
 # Speech acts whose object is what was said ("X called the plan a mistake", "X denied the claims").
 SPEECH_ACT_CUES = frozenset({
@@ -132,7 +138,7 @@ TOPIC_CUES = VERBAL_ATTACKS | frozenset({
     "credit", "portray", "list", "label", "liken", "compare", "detail", "outline", "highlight",
     "underscore", "apologize", "apologise", "publish", "advocate", "tout", "characterize",
     "characterise", "dwell", "balk", "weigh", "shrug", "mull", "pounce", "lash", "spar", "protest",
-    "vouch", "interject", "contrast",
+    "vouch", "interject", "contrast", "allude", "distance", "pivot", "side",
 })
 TOPIC_PREPS = frozenset({"about", "of", "on", "against", "to", "for", "as", "over", "at", "with"})
 
@@ -179,9 +185,8 @@ STANCE_NOUNS = frozenset({
 ACT_CUES = frozenset({
     "accuse", "agree", "allege", "ask", "assure", "blame", "caution", "charge", "complain", "concede",
     "counter", "declare", "demand", "insist", "pledge", "promise", "threaten", "urge", "vow", "warn",
-    "recognize", "recognise", "offer", "share", "present", "project", "challenge", "rebuff", "rule",
-    "determine",
-}) | DENY_LEMMAS
+    "recognize", "recognise",
+}) | DENY_LEMMAS | PUT_FORWARD_CUES
 
 # Lemmas whose cue only reports what someone said, wrote, found or thinks and is never an event
 # itself: the events stage skips a cue word with one of these lemmas. "according to" is listed as

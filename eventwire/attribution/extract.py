@@ -274,10 +274,13 @@ def _held_object(tok: Token) -> bool:
     An object that names the medium ("wrote a letter", "posted a message") says nothing of what
     was in it, so it is no content.
     """
+    lemma = _lemma(tok)
+    if lemma in _PLAIN_OBJECT_VERBS:
+        return False
     subj = subject(tok)
     if subj is None or not is_holder(subj):
         return False
-    if _lemma(tok) not in _ACTS_BY_INFINITIVE and any(c.i > tok.i for c in children(tok, ("xcomp",))):
+    if lemma not in _ACTS_BY_INFINITIVE and any(c.i > tok.i for c in children(tok, ("xcomp",))):
         return True
     return any(c.lemma_.lower() not in CHANNEL_NOUNS for c in children(tok, ("dobj",)))
 
@@ -285,6 +288,11 @@ def _held_object(tok: Token) -> bool:
 # "The ceasefire seems fragile": the subject of a raising verb is what the impression is about, not
 # whoever holds it (the writer, unnamed).
 _RAISING = frozenset({"seem", "appear"})
+
+# Verbs of saying that report only with a clause or a quotation: with a plain object or an
+# infinitive they mean something else ("continued to lead in the polls", "found a job", "added
+# jobs", "maintained a lead").
+_PLAIN_OBJECT_VERBS = frozenset({"continue", "find", "add", "maintain"})
 
 # "Kim has agreed to supply munitions": agreeing to do something is the act itself (an AGREE event),
 # not a report of it.
@@ -422,6 +430,8 @@ def _colon_cue(tok: Token, text: str) -> Found | None:
     if not 1 <= len(left) <= _LABEL_TOKENS:
         return None
     if any(t.pos_ in ("VERB", "AUX", "ADP") for t in left) or not _is_name(left):
+        return None
+    if all(t.ent_type_ == "GPE" for t in left if t.is_alpha):  # "Iowa: Cruz 28%, Trump 24%" heads a list
         return None
     end = tok.i
     while end + 1 < len(doc) and "\n" not in doc[end + 1].text:

@@ -93,8 +93,13 @@ def _verb_content(tok: Token, lemma: str) -> CharSpan | None:
 
 
 def _topic(tok: Token) -> CharSpan | None:
-    """The object of the first topic preposition after the verb: "spoke about the deal" → "the deal"."""
-    prep = next((c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
+    """The object of the first topic preposition after the verb: "spoke about the deal" → "the deal".
+
+    After a verb of talking, "to", "with" and "at" name the hearers or the place ("spoke to
+    reporters", "talked with donors", "spoke at a church"), not the topic.
+    """
+    preps = TOPIC_PREPS - _HEARER_PREPS if tok.lemma_.lower() in _TALK_VERBS else TOPIC_PREPS
+    prep = next((c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps
                  and children(c, ("pobj", "pcomp"))), None)
     if prep is None:
         return None
@@ -116,6 +121,9 @@ def topic_verb(tok: Token, lemma: str) -> Found | None:
         content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
     )
 
+
+_TALK_VERBS = frozenset({"speak", "talk"})
+_HEARER_PREPS = frozenset({"to", "with", "at"})
 
 # Stance verbs whose object may follow a preposition: "knew about", "worried about", "hope for".
 _TOPIC_STANCES = frozenset({"know", "worry", "think", "learn", "care", "fear"})

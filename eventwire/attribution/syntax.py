@@ -19,6 +19,10 @@ CharSpan = tuple[int, int]
 SUBJECTS = ("nsubj", "csubj")
 # Dependents that share the subject of their head ("wants to talk", "said ... and added").
 _CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp")
+# A participle that modifies a noun in the active voice has that noun as its subject ("a report
+# calling for ...", "officials saying ..."); a past participle is mostly passive ("the plan called
+# X"), except where the parser took a finite verb for one ("The governor, a Democrat, called ...").
+_ACTIVE_PARTICIPLES = frozenset({"VBG", "VBD"})
 _EDGE_PUNCT = set(",;:.!?-—–()[]") | {" ", "\n"}
 
 
@@ -69,7 +73,7 @@ def subject(tok: Token) -> Token | None:
                 return pobj[0]
         if children(tok, ("nsubjpass",)) and tok.lemma_.lower() != "quote":
             return None
-        if tok.dep_ == "relcl":
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in _ACTIVE_PARTICIPLES):
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head

@@ -83,3 +83,30 @@ def test_objects_participle_of_same_speaker_stays_nested(nlp):
     text = "The governor insisted that the plant was safe, calling the protests a stunt."
     _, found = _found(nlp, text)
     assert [a.cue for a in found] == ["insisted", "calling"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The council issued a report welcoming the plan and calling for new bus lanes.", "calling", "a report"),
+        ("Officials citing the new figures warned of a recession.", "citing", "Officials"),
+    ],
+)
+def test_objects_active_participle_takes_its_noun_as_source(nlp, text, cue, source):
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == cue)
+    assert item.source_text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton continues to lead in the polls.",  # "continue" with an infinitive reports nothing
+        "The graduate found a job in Ohio.",  # nor "find" with a plain object
+        "The senator spoke to reporters at the airport.",  # the hearers are no topic
+        "Iowa: Cruz 28 percent, Trump 24 percent, Rubio 17 percent.",  # a place heads a list of results
+    ],
+)
+def test_objects_skip_plain_objects_hearers_and_place_labels(nlp, text):
+    _, found = _found(nlp, text)
+    assert found == []
