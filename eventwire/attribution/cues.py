@@ -132,13 +132,14 @@ CHANNEL_NOUNS = frozenset({
 # person or organisation is the subject and the topic or target follows (an object, a clause or
 # one of TOPIC_PREPS). "Attack" and "assail" are as often physical acts: they count only between
 # people (see ``VERBAL_ATTACKS``), so "troops attacked the town" holds no attribution.
-VERBAL_ATTACKS = frozenset({"attack", "assail"})
+VERBAL_ATTACKS = frozenset({"attack", "assail", "rip"})
 TOPIC_CUES = VERBAL_ATTACKS | frozenset({
     "talk", "speak", "discuss", "refer", "reference", "rail", "lament", "decry", "chant", "thank",
     "credit", "portray", "list", "label", "liken", "compare", "detail", "outline", "highlight",
     "underscore", "apologize", "apologise", "publish", "advocate", "tout", "characterize",
     "characterise", "dwell", "balk", "weigh", "shrug", "mull", "pounce", "lash", "spar", "protest",
-    "vouch", "interject", "contrast", "allude", "distance", "pivot", "side",
+    "vouch", "interject", "contrast", "allude", "distance", "pivot", "side", "push", "press", "paint",
+    "cast", "persuade", "convince",
 })
 TOPIC_PREPS = frozenset({"about", "of", "on", "against", "to", "for", "as", "over", "at", "with"})
 
@@ -151,7 +152,7 @@ STANCE_CUES = frozenset({
     "back", "oppose", "resist", "like", "love", "fear", "worry", "doubt", "know", "understand",
     "realize", "realise", "recognize", "recognise", "remember", "learn", "see", "view", "regard",
     "consider", "deem", "feel", "think", "believe", "expect", "suspect", "imagine",
-    "envision", "foresee", "anticipate", "relish", "champion", "promote", "cheer",
+    "envision", "foresee", "anticipate", "relish", "champion", "promote", "cheer", "embrace",
 })
 
 # Stance verbs of wish and intention: their content is a proposition only as a clause or an

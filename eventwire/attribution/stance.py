@@ -29,6 +29,8 @@ _PEOPLE_PRONOUNS = frozenset({
     "i", "we", "you", "he", "she", "they", "who", "whom", "some", "many", "both", "others", "all",
     "those", "most", "few", "several", "everyone", "anyone", "nobody", "somebody", "someone",
 })
+# Relative pronouns stand for their antecedent: "cities that support the rules", "the EU, which contended".
+_RELATIVES = frozenset({"that", "which"})
 _NOT_HOLDERS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW",
                           "WORK_OF_ART", "EVENT", "PRODUCT", "FAC", "LOC"})
 # Verbs whose predicative adjective states the holder's own stance ("is", "remains", "grew").
@@ -38,12 +40,20 @@ _NOUN_PREPS = frozenset({"for", "of", "to", "on", "against", "about", "over", "w
 
 
 def is_holder(tok: Token) -> bool:
-    """Whether a subject can hold a stance: a personal pronoun, a name, a noun that is no date or sum."""
-    if tok.pos_ == "PRON":
+    """Whether a subject can hold a stance: a personal pronoun, a name, a noun that is no date or sum,
+    a share of people polled, or a relative pronoun whose antecedent is one of these."""
+    if tok.pos_ == "PRON" or tok.tag_ == "WDT":
+        if tok.lower_ in _RELATIVES and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            return is_holder(tok.head.head)
         return tok.lower_ in _PEOPLE_PRONOUNS
     if tok.pos_ not in ("PROPN", "NOUN"):
-        return False
-    return tok.ent_type_ not in _NOT_HOLDERS
+        return tok.ent_type_ == "PERCENT" and tok.pos_ == "NUM"
+    return tok.ent_type_ not in _NOT_HOLDERS or _poll_share(tok)
+
+
+def _poll_share(tok: Token) -> bool:
+    """ "5 percent prefer Johnson", "42 percent of those responding": a share of people polled."""
+    return tok.ent_type_ == "PERCENT" and tok.lower_ in ("percent", "%")
 
 
 def stance_verb(tok: Token, lemma: str) -> Found | None:
@@ -88,8 +98,23 @@ def _verb_content(tok: Token, lemma: str) -> CharSpan | None:
                 last = max(last, prep.right_edge.i)
         return chars(tok.doc, obj.left_edge.i, last)
     if lemma not in TOPIC_CUES and lemma not in _TOPIC_STANCES:
+        return _held_thing(tok)
+    return _topic(tok) or _held_thing(tok)
+
+
+def _held_thing(tok: Token) -> CharSpan | None:
+    """What a stance verb with no object after it is about: the passive subject ("is supported by
+    far fewer papers"), or the noun a passive participle or a relative clause without its own
+    object modifies ("schools promoted by both parties", "numbers any taxpayer can understand")."""
+    passive = children(tok, ("nsubjpass",))
+    if passive:
+        return chars(tok.doc, passive[0].left_edge.i, passive[0].right_edge.i)
+    if tok.i < tok.head.i or children(tok, ("dobj",)):
         return None
-    return _topic(tok)
+    own_subject = any(c.lower_ not in _RELATIVES | {"who"} for c in children(tok, SUBJECTS))
+    if (tok.dep_ == "relcl" and own_subject) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return chars(tok.doc, tok.head.left_edge.i, tok.head.i)
+    return None
 
 
 def _topic(tok: Token) -> CharSpan | None:

@@ -110,3 +110,19 @@ def test_objects_active_participle_takes_its_noun_as_source(nlp, text, cue, sour
 def test_objects_skip_plain_objects_hearers_and_place_labels(nlp, text):
     _, found = _found(nlp, text)
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The bill is supported by most farmers.", "supported", "most farmers", "The bill"),
+        ("Several towns that oppose the new pipeline have sued the state.", "oppose", "that", "the new pipeline"),
+        ("About 40 percent favor the new tax.", "favor", "About 40 percent", "the new tax"),
+        ("These are figures any voter can understand.", "understand", "any voter", "figures"),
+        ("The union pushed for a shorter week.", "pushed", "The union", "a shorter week"),
+    ],
+)
+def test_objects_stance_passive_relative_and_poll_holders(nlp, text, cue, source, content):
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == cue)
+    assert (item.source_text, _content(text, item)) == (source, content)
