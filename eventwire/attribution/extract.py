@@ -97,6 +97,18 @@ def _clause_child(tok: Token) -> Token | None:
     return None
 
 
+def _medium_clause(tok: Token) -> Token | None:
+    """ "said in a statement that ...": the that-clause the parser hung on the medium noun."""
+    for prep in children(tok, ("prep",)):
+        for pobj in children(prep, ("pobj",)):
+            if pobj.lemma_.lower() not in CHANNEL_NOUNS:
+                continue
+            for c in children(pobj, ("acl", "ccomp", "relcl")):
+                if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return c
+    return None
+
+
 def _follows_break(tok: Token) -> bool:
     """Whether the clause of `tok` (its left edge) follows a comma, dash or closing quotation mark."""
     left = min([tok.i] + [c.left_edge.i for c in children(tok, SUBJECTS)])
@@ -141,7 +153,7 @@ class _Finder:
 
     def content(self, tok: Token) -> tuple[CharSpan | None, bool]:
         """(content span, is a direct quotation) for a cue verb, or (None, False)."""
-        clause = _clause_child(tok)
+        clause = _clause_child(tok) or _medium_clause(tok)
         lemma = _lemma(tok)
         if not _is_report_lemma(lemma):
             return self._attitude(tok, lemma, clause), False
@@ -327,7 +339,7 @@ def _is_reporting_verb(lemma: str) -> bool:
 def _report_attribution(finder: _Finder, tok: Token, lemma: str) -> Found | None:
     """The reporting rules' reading of a verb of saying, belief or attitude."""
     content, quote = finder.content(tok)
-    subj = None if lemma in _RAISING else subject(tok)
+    subj = None if lemma in _RAISING else subject(tok) or _apposed_speaker(tok)
     if content is None and lemma != "say":
         return None
     if lemma == "tell" and subj is None:
@@ -343,6 +355,19 @@ def _report_attribution(finder: _Finder, tok: Token, lemma: str) -> Found | None
         source_root=subj.i if subj is not None else None,
         content=content, channel=_channel(tok, finder.text), quote=quote, kind=cue_kind(lemma), token=tok.i,
     )
+
+
+def _apposed_speaker(tok: Token) -> Token | None:
+    """ "Senator Harry Reid, the minority leader, said": a name with an apposition just before a
+    subjectless verb of saying, which the parser attached elsewhere."""
+    if tok.i < 2 or children(tok, ("nsubjpass",)) or tok.doc[tok.i - 1].text != ",":
+        return None
+    last = tok.doc[tok.i - 2]
+    while last.dep_ != "appos" and last.head.i < last.i and last.head.i >= tok.sent.start:
+        last = last.head
+    if last.dep_ != "appos" or last.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return last.head
 
 
 def _is_finding(tok: Token) -> bool:
@@ -490,7 +515,13 @@ def _dash_cue(tok: Token, finder: _Finder) -> Found | None:
 
 
 def _noun_cue(tok: Token) -> Found | None:
-    """ "Trump's claim that ...", "reports by Tass that ...": a reporting noun with a that-clause."""
+    """ "Trump's claim that ...", "reports by Tass that ...": a reporting noun with a that-clause.
+
+    In "X said in a statement that ..." the parser may hang the clause on the noun: the clause is
+    what the verb reports, and the noun only its medium, so such a noun is no cue of its own.
+    """
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _is_cue_verb(tok.head.head):
+        return None
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")
                    and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
     if clause is None:

@@ -126,3 +126,34 @@ def test_objects_stance_passive_relative_and_poll_holders(nlp, text, cue, source
     _, found = _found(nlp, text)
     item = next(a for a in found if a.cue == cue)
     assert (item.source_text, _content(text, item)) == (source, content)
+
+
+def test_objects_participle_of_outer_speaker_takes_outer_subject(nlp):
+    text = "The governor said she plans to rebuild the bridge, insisting that the money is there."
+    _, found = _found(nlp, text)
+    insisting = next(a for a in found if a.cue == "insisting")
+    assert insisting.source_text == "The governor"
+
+
+def test_objects_apposed_name_before_subjectless_verb_is_speaker():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventwire.attribution.extract import _apposed_speaker
+
+    # the parse the model gives "Alarmed by the unrest, Senator Reid, the leader, said ...": the name
+    # hangs on "unrest" as a conjunct, so "said" has no subject of its own.
+    words = ["Alarmed", "by", "unrest", ",", "Senator", "Reid", ",", "the", "leader", ",", "said", "it", "ended"]
+    heads = [10, 0, 1, 2, 5, 2, 5, 8, 5, 10, 10, 12, 10]
+    deps = ["advcl", "agent", "pobj", "punct", "compound", "conj", "punct", "det", "appos", "punct", "ROOT",
+            "nsubj", "ccomp"]
+    pos = ["VERB", "ADP", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "VERB"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert _apposed_speaker(doc[10]).text == "Reid"
+
+
+def test_objects_medium_noun_is_no_cue_of_its_own(nlp):
+    text = "Jane Roe, a spokeswoman for the party, said in a statement that the vote was fair."
+    _, found = _found(nlp, text)
+    assert [a.cue for a in found] == ["said"]
+    assert _content(text, found[0]) == "that the vote was fair"
