@@ -20,6 +20,8 @@ __all__ = [
     "EVIDENCE_NOUNS",
     "EVIDENCE_VERBS",
     "NO_HOLDER",
+    "LIGHT_NOUNS",
+    "LIGHT_VERBS",
     "NOUN_CUES",
     "PUT_FORWARD_CUES",
     "REPORTING_LEMMAS",
@@ -180,6 +182,19 @@ STANCE_NOUNS = frozenset({
     "defence", "embrace", "rejection", "dismissal", "denial", "opinion", "assessment",
 })
 
+
+# Light verbs that make a cue of a noun of speech or stance: "made the case for", "made no mention
+# of", "has doubts about", "took issue with", "gave a speech on", "raised concerns about"; and
+# "made it clear that ...".
+LIGHT_VERBS = frozenset({"make", "have", "take", "give", "raise", "deliver", "lodge", "file"})
+LIGHT_NOUNS = frozenset({
+    "case", "point", "comment", "remark", "mention", "reference", "argument", "claim", "allegation",
+    "accusation", "criticism", "condemnation", "promise", "pledge", "threat", "warning", "appeal",
+    "plea", "question", "concern", "doubt", "issue", "credit", "shot", "aim", "note", "stand",
+    "apology", "speech", "address", "statement", "announcement", "complaint", "objection",
+    "prediction", "suggestion", "proposal", "illusion", "reservation", "misgiving", "qualm",
+    "confidence", "faith", "hope", "fear", "view", "opinion", "idea", "sense", "feeling",
+})
 
 # Cue verbs that are acts in their own right (accusing, demanding, threatening, promising,
 # denying): the events stage codes them as events, so they are not pure reporting.

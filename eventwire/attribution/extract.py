@@ -32,7 +32,7 @@ from eventwire.attribution.cues import (
 )
 from eventwire.attribution.nesting import assign_parents
 from eventwire.attribution.quotes import QUOTE_CHARS, QUOTE_MARKS, quote_at
-from eventwire.attribution.stance import is_holder, stance_adjective, stance_noun, stance_verb, topic_verb
+from eventwire.attribution.stance import is_holder, light_verb, stance_adjective, stance_noun, stance_verb, topic_verb
 from eventwire.attribution.syntax import SUBJECTS, CharSpan, Found, chars, children, source_span, subject
 
 _DASHES = frozenset("―—–")
@@ -570,6 +570,8 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
             item = stance_adjective(tok)
         elif _is_cue_verb(tok):
             item = _verb_attribution(finder, tok)
+        elif tok.pos_ == "VERB":
+            item = light_verb(tok)
         if item is not None and not _quoted(finder, item):
             found.append(item)
     return _without_nested_stances(doc, found)

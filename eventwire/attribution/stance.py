@@ -13,6 +13,8 @@ from spacy.tokens import Token
 
 from eventwire.attribution.cues import (
     DESIRE_CUES,
+    LIGHT_NOUNS,
+    LIGHT_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     TOPIC_CUES,
@@ -22,7 +24,7 @@ from eventwire.attribution.cues import (
 )
 from eventwire.attribution.syntax import SUBJECTS, CharSpan, Found, chars, children, source_span, subject
 
-__all__ = ["is_holder", "stance_adjective", "stance_noun", "stance_verb", "topic_verb"]
+__all__ = ["is_holder", "light_verb", "stance_adjective", "stance_noun", "stance_verb", "topic_verb"]
 
 # Pronouns that stand for people (not "it", "this", "that" or "which", which mostly stand for things).
 _PEOPLE_PRONOUNS = frozenset({
@@ -213,3 +215,42 @@ def stance_noun(tok: Token) -> Found | None:
         content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
     )
 
+
+
+def light_verb(tok: Token) -> Found | None:
+    """ "X made the case for Y", "X has doubts about Y", "X made it clear that ...": a light verb
+    whose object is a noun of speech or stance, with a holder; the content is what the noun is about
+    (its phrase or clause), else the noun phrase itself."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in LIGHT_VERBS:
+        return None
+    holder = subject(tok)
+    if holder is None or not is_holder(holder):
+        return None
+    content = _made_clear(tok) if lemma == "make" else None
+    if content is None:
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+        if obj is None or obj.lemma_.lower() not in LIGHT_NOUNS:
+            return None
+        comp = next((c for c in [*obj.children, *tok.children]
+                     if c.i > obj.i and c.dep_ in ("prep", "acl", "ccomp", "relcl")), None)
+        first = (comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i) if comp is not None else obj.left_edge.i
+        content = chars(tok.doc, first, (comp or obj).right_edge.i)
+    if content is None:
+        return None
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
+        content=content, channel=None, quote=False, kind="report", token=tok.i,
+    )
+
+
+def _made_clear(tok: Token) -> CharSpan | None:
+    """ "made it clear that ...", "made clear his support": what follows "clear"."""
+    clear = next((c for c in tok.subtree if c.lower_ == "clear" and c.i > tok.i and c.head in (tok, *tok.children)),
+                 None)
+    if clear is None:
+        return None
+    after = [c for c in clear.subtree if c.i > clear.i] + [c for c in tok.children if c.i > clear.i]
+    if not after:
+        return None
+    return chars(tok.doc, min(c.left_edge.i for c in after), max(c.right_edge.i for c in after))

@@ -157,3 +157,24 @@ def test_objects_medium_noun_is_no_cue_of_its_own(nlp):
     _, found = _found(nlp, text)
     assert [a.cue for a in found] == ["said"]
     assert _content(text, found[0]) == "that the vote was fair"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The mayor made the case for a new stadium.", "made", "The mayor", "a new stadium"),
+        ("The union has doubts about the new contract.", "has", "The union", "the new contract"),
+        ("The envoy made it clear that the talks were over.", "made", "The envoy", "that the talks were over"),
+        ("The senator took issue with the budget.", "took", "The senator", "the budget"),
+    ],
+)
+def test_objects_light_verb_with_speech_or_stance_noun(nlp, text, cue, source, content):
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == cue)
+    assert (item.source_text, _content(text, item)) == (source, content)
+
+
+@pytest.mark.parametrize("text", ["The mayor made a new stadium.", "The union has a new contract."])
+def test_objects_light_verb_with_plain_noun_is_no_cue(nlp, text):
+    _, found = _found(nlp, text)
+    assert found == []
