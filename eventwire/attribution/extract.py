@@ -378,17 +378,38 @@ def _is_finding(tok: Token) -> bool:
 
 
 def _in_poll(tok: Token) -> Found | None:
-    """ "In a new CNN poll, 40 percent ...": a sentence-opening "in" whose object is a poll or survey."""
-    if tok.i != tok.sent.start or tok.dep_ != "prep":
+    """ "In a new CNN poll, 40 percent ...", "Trump leads in the latest polls": "in" whose object is a
+    poll or survey (or an average of polls); the content is the clause it is attached to."""
+    if tok.dep_ != "prep":
         return None
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in ("poll", "survey"):
+    if pobj is None or not _is_poll(pobj):
         return None
-    content = chars(tok.doc, tok.right_edge.i + 1, tok.sent.end - 1)
+    if tok.i == tok.sent.start:  # "In a new poll, ..."
+        content = chars(tok.doc, tok.right_edge.i + 1, tok.sent.end - 1)
+    elif not any(c.dep_ not in ("det", "punct") for c in pobj.children):
+        return None  # "leads in the polls": no poll in particular
+    else:
+        head = tok.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head:
+            head = head.head
+        first, last = head.left_edge.i, head.right_edge.i
+        content = chars(tok.doc, first, tok.i - 1) if tok.i > first else chars(tok.doc, tok.right_edge.i + 1, last)
     return Found(
         cue=(tok.idx, tok.idx + len(tok)), lemma="in", source=source_span(pobj), source_root=pobj.i,
         content=content, channel=None, quote=False,
     )
+
+
+_POLLS = frozenset({"poll", "survey", "polling"})
+
+
+def _is_poll(tok: Token) -> bool:
+    """A poll or survey, or an average or ranking of polls ("the RealClearPolitics average of polls")."""
+    if tok.lemma_.lower() in _POLLS:
+        return True
+    return any(p.lower_ == "of" and any(o.lemma_.lower() in _POLLS for o in children(p, ("pobj",)))
+               for p in children(tok, ("prep",)))
 
 
 def _holds_attitude(finder: _Finder, tok: Token, subj: Token | None) -> bool:

@@ -178,3 +178,11 @@ def test_objects_light_verb_with_speech_or_stance_noun(nlp, text, cue, source, c
 def test_objects_light_verb_with_plain_noun_is_no_cue(nlp, text):
     _, found = _found(nlp, text)
     assert found == []
+
+
+def test_objects_poll_named_after_in_is_source(nlp):
+    text = "The governor leads his rival by nine points in the latest Quinnipiac poll."
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == "in")
+    assert item.source_text == "the latest Quinnipiac poll"
+    assert _content(text, item) == "The governor leads his rival by nine points"
