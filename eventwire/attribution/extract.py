@@ -518,7 +518,7 @@ def _dash_cue(tok: Token, finder: _Finder) -> Found | None:
     dash = tok.idx + len(tok) - 1
     k = bisect_right(finder.ends, dash) - 1
     quote = finder.quotes[k] if k >= 0 else None
-    if quote is None or text[quote[1]:dash].strip(" \xa0,."):
+    if quote is None or text[quote[1]:dash].strip(" \xa0,.\n"):
         return None
     names = []
     for t in doc[tok.i + 1: min(len(doc), tok.i + 12)]:
