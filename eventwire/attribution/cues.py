@@ -180,6 +180,7 @@ STANCE_NOUNS = frozenset({
     "wish", "intention", "goal", "vision", "praise", "condemnation", "push", "insistence",
     "proposal", "pledge", "promise", "threat", "warning", "claim", "argument", "defense",
     "defence", "embrace", "rejection", "dismissal", "denial", "opinion", "assessment",
+    "allegation", "accusation", "complaint", "doubt", "outrage",
 })
 
 

@@ -198,8 +198,10 @@ def stance_noun(tok: Token) -> Found | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or lemma not in STANCE_NOUNS:
         return None
-    holder = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if holder is None or not is_holder(holder):
+    holder = next((c for c in tok.children if c.dep_ == "poss"), None) or _by_holder(tok)
+    if holder is not None and not is_holder(holder):
+        return None
+    if holder is None and lemma not in _UNHELD_NOUNS:
         return None
     comp = next((c for c in tok.children if c.i > tok.i and (
         (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and children(c, ("pobj", "pcomp")))
@@ -211,9 +213,23 @@ def stance_noun(tok: Token) -> Found | None:
     if content is None:
         return None
     return Found(
-        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
+        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma,
+        source=source_span(holder) if holder is not None else None,
+        source_root=holder.i if holder is not None else None,
         content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
     )
+
+
+def _by_holder(tok: Token) -> Token | None:
+    """ "criticism from Democrats", "support among Republicans": the holder named after the noun."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "among")), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+# Nouns of criticism and concern that report a stance even when no one is named as its holder
+# ("criticism of the plan", "concerns about his health", "allegations of fraud").
+_UNHELD_NOUNS = frozenset({"criticism", "concern", "allegation", "accusation", "complaint",
+                           "fear", "doubt", "speculation", "outrage", "condemnation"})
 
 
 

@@ -186,3 +186,16 @@ def test_objects_poll_named_after_in_is_source(nlp):
     item = next(a for a in found if a.cue == "in")
     assert item.source_text == "the latest Quinnipiac poll"
     assert _content(text, item) == "The governor leads his rival by nine points"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The plan drew sharp criticism from farmers.", "criticism", "farmers"),
+        ("There are growing concerns about the dam.", "concerns", None),
+    ],
+)
+def test_objects_criticism_and_concern_nouns(nlp, text, cue, source):
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == cue)
+    assert item.source_text == source
