@@ -55,7 +55,7 @@ STRONG_CUES = frozenset({"say", "tell"})
 # still codes them.
 PUT_FORWARD_CUES = frozenset({
     "offer", "share", "present", "project", "challenge", "rebuff", "rule", "determine", "issue", "name",
-    "order", "unveil", "invoke", "plead",
+    "order", "unveil", "invoke", "plead", "lay", "expose",
 })
 
 # Cues only when they govern a clause, a quotation, or stand parenthetically (", X added.").
@@ -88,6 +88,7 @@ SPEECH_ACT_CUES = frozenset({
 # sign", "seems to understand"); the infinitive is the content.
 XCOMP_CUES = frozenset({
     "decline", "refuse", "expect", "seem", "appear", "vow", "pledge", "promise", "threaten", "agree",
+    "sound",
 })
 
 # Belief verbs: cues only when they govern a clause ("Analysts believe that ...").
@@ -96,7 +97,7 @@ BELIEF_CUES = frozenset({"think", "believe", "hope", "fear", "worry", "realize",
 # Attitude verbs that need no named holder: refusals are acts of the subject whoever it is, and
 # raising verbs ("is expected to", "seems to") often have none at all.
 ANY_HOLDER = frozenset({"decline", "refuse", "vow", "pledge", "promise", "threaten"})
-NO_HOLDER = frozenset({"expect", "seem", "appear"})
+NO_HOLDER = frozenset({"expect", "seem", "appear", "sound"})
 
 # Findings: "a new poll shows Trump ahead", "the study found higher costs". These verbs report
 # their object only when the subject is a source of evidence, named by one of these nouns.
@@ -170,6 +171,10 @@ STANCE_ADJECTIVES = frozenset({
     "critical", "skeptical", "sceptical", "supportive", "optimistic", "pessimistic", "aware",
     "unaware", "opposed", "committed", "adamant", "insistent", "satisfied", "wary", "suspicious",
     "doubtful", "bullish", "bearish", "passionate", "vocal", "outspoken", "enthusiastic",
+    "incensed", "outraged", "alarmed", "troubled", "dismayed", "shocked", "surprised", "coy", "furious",
+    "livid", "impressed", "unimpressed", "encouraged", "heartened", "baffled", "puzzled", "disgusted",
+    "appalled", "offended", "irritated", "annoyed", "thrilled", "delighted", "excited", "nervous",
+    "anxious", "uneasy", "uncomfortable", "comfortable", "open", "resistant", "hostile", "sympathetic",
 })
 
 # Nouns of stance or speech that a possessive holder turns into a cue: "Trump's support for the
@@ -221,7 +226,7 @@ REPORTING_LEMMAS = frozenset(
 # events too ("support", "oppose", "plan", "want" as a demand): none is in REPORTING_LEMMAS but
 # "think".
 STANCE_LEMMAS = frozenset(
-    BELIEF_CUES | STANCE_CUES | STANCE_ADJECTIVES | {"expect", "seem", "appear"}
+    BELIEF_CUES | STANCE_CUES | STANCE_ADJECTIVES | {"expect", "seem", "appear", "sound"}
     | {"support", "opposition", "view", "belief", "position", "stance", "hope", "plan", "decision",
        "concern", "fear", "desire", "wish", "intention", "goal", "vision", "opinion", "assessment",
        "embrace"}
@@ -278,13 +283,13 @@ def is_cue_lemma(lemma: str) -> bool:
             or lemma in XCOMP_CUES or lemma in BELIEF_CUES or lemma in TOPIC_CUES or lemma in STANCE_CUES)
 
 
-# The small model's lemmatiser reads "hopes", "hoped" as forms of "hop".
-_LEMMA_FIXES = {("hop", "hope"): "hope"}
+# The small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop".
+_LEMMA_FIXES = {"hop": ("hope", frozenset({"hope", "hopes", "hoped", "hoping"}))}
 
 
 def verb_lemma(lemma: str, text: str) -> str:
     """The lemma of a cue word, with the lemmatiser's known slips mended (lower-case lemma and text)."""
-    for (wrong, prefix), right in _LEMMA_FIXES.items():
-        if lemma == wrong and text.startswith(prefix):
-            return right
+    fix = _LEMMA_FIXES.get(lemma)
+    if fix is not None and text in fix[1]:
+        return fix[0]
     return lemma

@@ -299,7 +299,7 @@ def _held_object(tok: Token) -> bool:
 
 # "The ceasefire seems fragile": the subject of a raising verb is what the impression is about, not
 # whoever holds it (the writer, unnamed).
-_RAISING = frozenset({"seem", "appear"})
+_RAISING = frozenset({"seem", "appear", "sound"})
 
 # Verbs of saying that report only with a clause or a quotation: with a plain object or an
 # infinitive they mean something else ("continued to lead in the polls", "found a job", "added
@@ -590,9 +590,9 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
         elif tok.pos_ == "ADJ":
             item = stance_adjective(tok)
         elif _is_cue_verb(tok):
-            item = _verb_attribution(finder, tok)
+            item = _verb_attribution(finder, tok) or stance_adjective(tok)
         elif tok.pos_ == "VERB":
-            item = light_verb(tok)
+            item = light_verb(tok) or stance_adjective(tok)
         if item is not None and not _quoted(finder, item):
             found.append(item)
     return _without_nested_stances(doc, found)

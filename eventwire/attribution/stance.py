@@ -159,6 +159,8 @@ _TOPIC_STANCES = frozenset({"know", "worry", "think", "learn", "care", "fear"})
 def stance_adjective(tok: Token) -> Found | None:
     """ "X is confident that ...", "X has been critical of Y", "X was willing to ...": a predicative
     adjective of stance whose copula has a holder, with a clause, infinitive or prepositional object."""
+    if tok.pos_ == "VERB":
+        return _felt_participle(tok)
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in STANCE_ADJECTIVES:
         return None
     head = tok.head
@@ -176,6 +178,23 @@ def stance_adjective(tok: Token) -> Found | None:
     return Found(
         cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
         content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
+    )
+
+
+def _felt_participle(tok: Token) -> Found | None:
+    """ "Protesters were frustrated that ...", "Republicans were incensed by ...": a participle of
+    feeling parsed as a passive verb, with its holder as the passive subject."""
+    if tok.tag_ != "VBN" or tok.lower_ not in STANCE_ADJECTIVES:
+        return None
+    holder = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if holder is None or not is_holder(holder):
+        return None
+    content = _adjective_content(tok)
+    if content is None:
+        return None
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma=tok.lower_, source=source_span(holder), source_root=holder.i,
+        content=content, channel=None, quote=False, kind="stance", token=tok.i,
     )
 
 

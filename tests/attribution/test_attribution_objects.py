@@ -199,3 +199,17 @@ def test_objects_criticism_and_concern_nouns(nlp, text, cue, source):
     _, found = _found(nlp, text)
     item = next(a for a in found if a.cue == cue)
     assert item.source_text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The farmers were frustrated that the dam was delayed again.", "frustrated", "The farmers"),
+        ("The voters sound hopeful about the new mayor.", "sound", None),
+        ("The mayor is hoping to finish the bridge by May.", "hoping", "The mayor"),
+    ],
+)
+def test_objects_feelings_and_hopes(nlp, text, cue, source):
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == cue)
+    assert item.source_text == source
