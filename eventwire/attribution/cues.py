@@ -208,6 +208,9 @@ ACT_CUES = frozenset({
     "accuse", "agree", "allege", "ask", "assure", "blame", "caution", "charge", "complain", "concede",
     "counter", "declare", "demand", "insist", "pledge", "promise", "threaten", "urge", "vow", "warn",
     "recognize", "recognise",
+    # "reiterated its support for", "voiced its commitment to": with an object they restate an act
+    # (support, commitment, a demand) that the events stage codes
+    "reiterate", "reaffirm", "voice", "repeat",
 }) | DENY_LEMMAS | PUT_FORWARD_CUES
 
 # Lemmas whose cue only reports what someone said, wrote, found or thinks and is never an event

@@ -619,7 +619,8 @@ def _next_act(doc: Doc, item: Found) -> bool:
     if item.kind != "report" or item.token is None:
         return False
     tok = doc[item.token]
-    return tok.dep_ in ("advcl", "conj") and not children(tok, SUBJECTS + ("nsubjpass",))
+    shape = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")  # not "to express"
+    return shape and not children(tok, SUBJECTS + ("nsubjpass",))
 
 
 def _is_saying(item: Found) -> bool:
