@@ -370,6 +370,23 @@ def _apposed_speaker(tok: Token) -> Token | None:
     return last.head
 
 
+def _known_as(tok: Token) -> Found | None:
+    """ "the contests known as Super Tuesday", "Burma, also known as Myanmar": a name given by people
+    unnamed (or by the agent of "known"); the name is the content."""
+    if tok.lemma_.lower() != "know" or tok.tag_ != "VBN":
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        return None
+    agent = subject(tok)
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma="know", source=source_span(agent) if agent is not None else None,
+        source_root=agent.i if agent is not None else None,
+        content=chars(tok.doc, pobj.left_edge.i, pobj.right_edge.i), channel=None, quote=False, token=tok.i,
+    )
+
+
 def _is_finding(tok: Token) -> bool:
     """ "The poll shows Trump ahead": an evidence verb whose subject is a poll, study, report ..."""
     if tok.lemma_.lower() not in EVIDENCE_VERBS:
@@ -590,7 +607,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
         elif tok.pos_ == "ADJ":
             item = stance_adjective(tok)
         elif _is_cue_verb(tok):
-            item = _verb_attribution(finder, tok) or stance_adjective(tok)
+            item = _verb_attribution(finder, tok) or stance_adjective(tok) or _known_as(tok)
         elif tok.pos_ == "VERB":
             item = light_verb(tok) or stance_adjective(tok)
         if item is not None and not _quoted(finder, item):

@@ -213,3 +213,10 @@ def test_objects_feelings_and_hopes(nlp, text, cue, source):
     _, found = _found(nlp, text)
     item = next(a for a in found if a.cue == cue)
     assert item.source_text == source
+
+
+def test_objects_known_as_names_the_content(nlp):
+    text = "The reform, known as the Fair Wage Act, passed in May."
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == "known")
+    assert (item.source_text, _content(text, item)) == (None, "the Fair Wage Act")
