@@ -190,9 +190,9 @@ STANCE_NOUNS = frozenset({
 
 
 # Light verbs that make a cue of a noun of speech or stance: "made the case for", "made no mention
-# of", "has doubts about", "took issue with", "gave a speech on", "raised concerns about"; and
-# "made it clear that ...".
-LIGHT_VERBS = frozenset({"make", "have", "take", "give", "raise", "deliver", "lodge", "file"})
+# of", "has doubts about", "took issue with", "gave a speech on", "raised concerns about", "holds the
+# view that", "drew a contrast with"; and "made it clear that ...".
+LIGHT_VERBS = frozenset({"make", "have", "take", "give", "raise", "deliver", "lodge", "file", "hold", "draw"})
 LIGHT_NOUNS = frozenset({
     "case", "point", "comment", "remark", "mention", "reference", "argument", "claim", "allegation",
     "accusation", "criticism", "condemnation", "promise", "pledge", "threat", "warning", "appeal",
@@ -200,6 +200,7 @@ LIGHT_NOUNS = frozenset({
     "apology", "speech", "address", "statement", "announcement", "complaint", "objection",
     "prediction", "suggestion", "proposal", "illusion", "reservation", "misgiving", "qualm",
     "confidence", "faith", "hope", "fear", "view", "opinion", "idea", "sense", "feeling",
+    "belief", "position", "stance", "conviction", "contrast", "comparison", "parallel", "distinction",
 })
 
 # Cue verbs that are acts in their own right (accusing, demanding, threatening, promising,

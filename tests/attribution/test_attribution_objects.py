@@ -220,3 +220,10 @@ def test_objects_known_as_names_the_content(nlp):
     _, found = _found(nlp, text)
     item = next(a for a in found if a.cue == "known")
     assert (item.source_text, _content(text, item)) == (None, "the Fair Wage Act")
+
+
+def test_objects_light_verb_hold_and_draw(nlp):
+    text = "The minister holds the view that the tax is unfair."
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == "holds")
+    assert (item.source_text, _content(text, item)) == ("The minister", "that the tax is unfair")
