@@ -628,12 +628,14 @@ def _without_nested_stances(doc: Doc, found: list[Found]) -> list[Found]:
     """
     parents = assign_parents([f.cue for f in found], [f.content for f in found])
     return [f for f, parent in zip(found, parents, strict=True)
-            if parent is None or _is_saying(f) or _next_act(doc, f)]
+            if parent is None or _is_saying(f) or _next_act(doc, f, found[parent])]
 
 
-def _next_act(doc: Doc, item: Found) -> bool:
-    """A speech act in a participle or a conjunct with no subject of its own ("..., calling it ...")."""
-    if item.kind != "report" or item.token is None:
+def _next_act(doc: Doc, item: Found, parent: Found) -> bool:
+    """A speech act in a participle or a conjunct with no subject of its own ("..., calling it ..."),
+    by the speaker of the report it sits in. "Kim visited factories, urging them to ..., according to
+    state media" is what the media reported of Kim: part of the report."""
+    if item.kind != "report" or item.token is None or item.source_root != parent.source_root:
         return False
     tok = doc[item.token]
     shape = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")  # not "to express"
