@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventwire.attribution.cues import CLAUSAL_CUES, STRONG_CUES
+from eventwire.attribution.cues import CLAUSAL_CUES, SPEECH_ACT_CUES, STRONG_CUES
 from eventwire.attribution.quotes import QUOTE_MARKS
 
 __all__ = ["CharSpan", "Found", "chars", "children", "source_span", "subject"]
@@ -24,7 +24,7 @@ _CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp")
 # calling for ...", "officials saying ..."); a past participle is mostly passive ("the plan called
 # X"), except where the parser took a finite verb for one ("The governor, a Democrat, called ...").
 _ACTIVE_PARTICIPLES = frozenset({"VBG", "VBD"})
-_SAYING_VERBS = STRONG_CUES | CLAUSAL_CUES
+_SAYING_VERBS = STRONG_CUES | CLAUSAL_CUES | SPEECH_ACT_CUES
 _EDGE_PUNCT = set(",;:.!?-—–()[]") | {" ", "\n"}
 
 
