@@ -20,7 +20,10 @@ __all__ = [
     "EVIDENCE_NOUNS",
     "EVIDENCE_VERBS",
     "NO_HOLDER",
+    "LIGHT_NOUNS",
+    "LIGHT_VERBS",
     "NOUN_CUES",
+    "PUT_FORWARD_CUES",
     "REPORTING_LEMMAS",
     "SPEECH_ACT_CUES",
     "STANCE_ADJECTIVES",
@@ -45,6 +48,16 @@ DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebu
 # Reports on their own, with or without a complement ("he said", "as Putin told reporters").
 STRONG_CUES = frozenset({"say", "tell"})
 
+# Verbs that put content forward or decide on it ("offered no proof", "shared a syllabus",
+# "presented a plan", "challenged the results", "issued a warning", "named him a traitor", "ordered a
+# review", "the court ruled that ..."): cues when a person or organisation is the subject and the
+# object, infinitive or clause follows. They are acts too (see ``ACT_CUES``), so the events stage
+# still codes them.
+PUT_FORWARD_CUES = frozenset({
+    "offer", "share", "present", "project", "challenge", "rebuff", "rule", "determine", "issue", "name",
+    "order", "unveil", "invoke", "plead", "lay", "expose",
+})
+
 # Cues only when they govern a clause, a quotation, or stand parenthetically (", X added.").
 CLAUSAL_CUES = frozenset({
     "add", "note", "report", "announce", "suggest", "argue", "claim", "declare", "state", "warn",
@@ -57,7 +70,9 @@ CLAUSAL_CUES = frozenset({
     "promise", "pledge", "threaten", "forecast", "disclose", "divulge", "signal", "ask",
     "wonder", "question", "answer", "urge", "demand", "charge", "accuse", "blame", "believe",
     "underline", "highlight", "point", "cite", "quote", "continue", "read",
-}) | DENY_LEMMAS
+    "imply", "recite", "articulate", "interpret", "email", "coin", "clarify", "bemoan", "brag", "utter",
+    "reaffirm", "voice", "broadcast", "list", "attribute", "retweet", "retweete",
+}) | DENY_LEMMAS | PUT_FORWARD_CUES
 
 # Speech acts whose object is what was said ("X called the plan a mistake", "X denied the claims").
 SPEECH_ACT_CUES = frozenset({
@@ -66,12 +81,14 @@ SPEECH_ACT_CUES = frozenset({
     "cite", "echo", "endorse", "congratulate", "mock", "blame", "question", "ask", "welcome",
     "mention", "express", "propose", "acknowledge", "defend", "note", "report", "encourage",
     "recommend", "applaud", "hail", "lambaste", "tout", "warn", "reveal", "admit",
+    "ridicule", "deride", "rebuke", "scold", "chide", "repudiate", "downplay", "dub", "brand", "trumpet",
 }) | DENY_LEMMAS
 
 # Attitude verbs: cues only when they govern an infinitive ("declined to comment", "is expected to
 # sign", "seems to understand"); the infinitive is the content.
 XCOMP_CUES = frozenset({
     "decline", "refuse", "expect", "seem", "appear", "vow", "pledge", "promise", "threaten", "agree",
+    "sound",
 })
 
 # Belief verbs: cues only when they govern a clause ("Analysts believe that ...").
@@ -80,7 +97,7 @@ BELIEF_CUES = frozenset({"think", "believe", "hope", "fear", "worry", "realize",
 # Attitude verbs that need no named holder: refusals are acts of the subject whoever it is, and
 # raising verbs ("is expected to", "seems to") often have none at all.
 ANY_HOLDER = frozenset({"decline", "refuse", "vow", "pledge", "promise", "threaten"})
-NO_HOLDER = frozenset({"expect", "seem", "appear"})
+NO_HOLDER = frozenset({"expect", "seem", "appear", "sound"})
 
 # Findings: "a new poll shows Trump ahead", "the study found higher costs". These verbs report
 # their object only when the subject is a source of evidence, named by one of these nouns.
@@ -118,14 +135,16 @@ CHANNEL_NOUNS = frozenset({
 # person or organisation is the subject and the topic or target follows (an object, a clause or
 # one of TOPIC_PREPS). "Attack" and "assail" are as often physical acts: they count only between
 # people (see ``VERBAL_ATTACKS``), so "troops attacked the town" holds no attribution.
-VERBAL_ATTACKS = frozenset({"attack", "assail"})
+VERBAL_ATTACKS = frozenset({"attack", "assail", "rip"})
 TOPIC_CUES = VERBAL_ATTACKS | frozenset({
     "talk", "speak", "discuss", "refer", "reference", "rail", "lament", "decry", "chant", "thank",
     "credit", "portray", "list", "label", "liken", "compare", "detail", "outline", "highlight",
     "underscore", "apologize", "apologise", "publish", "advocate", "tout", "characterize",
-    "characterise",
+    "characterise", "dwell", "balk", "weigh", "shrug", "mull", "pounce", "lash", "spar", "protest",
+    "vouch", "interject", "contrast", "allude", "distance", "pivot", "side", "push", "press", "paint",
+    "cast", "persuade", "convince",
 })
-TOPIC_PREPS = frozenset({"about", "of", "on", "against", "to", "for", "as", "over"})
+TOPIC_PREPS = frozenset({"about", "of", "on", "against", "to", "for", "as", "over", "at", "with"})
 
 # Stance verbs: belief, knowledge, wish, intention, preference, support. Cues when a person or
 # organisation holds the stance and its object follows; what they introduce is held, not said, so
@@ -136,12 +155,13 @@ STANCE_CUES = frozenset({
     "back", "oppose", "resist", "like", "love", "fear", "worry", "doubt", "know", "understand",
     "realize", "realise", "recognize", "recognise", "remember", "learn", "see", "view", "regard",
     "consider", "deem", "feel", "think", "believe", "expect", "suspect", "imagine",
+    "envision", "foresee", "anticipate", "relish", "champion", "promote", "cheer", "embrace",
 })
 
 # Stance verbs of wish and intention: their content is a proposition only as a clause or an
 # infinitive ("wants to leave", "hopes that ..."); with a noun object they name a thing wanted
 # ("wants lower taxes"), which reports nothing.
-DESIRE_CUES = frozenset({"want", "wish", "hope", "plan", "intend", "aim", "seek", "prefer"})
+DESIRE_CUES = frozenset({"want", "wish", "hope", "plan", "intend", "aim", "seek"})
 
 # Predicative adjectives of stance: "X is confident that ...", "X was critical of ...".
 STANCE_ADJECTIVES = frozenset({
@@ -151,6 +171,10 @@ STANCE_ADJECTIVES = frozenset({
     "critical", "skeptical", "sceptical", "supportive", "optimistic", "pessimistic", "aware",
     "unaware", "opposed", "committed", "adamant", "insistent", "satisfied", "wary", "suspicious",
     "doubtful", "bullish", "bearish", "passionate", "vocal", "outspoken", "enthusiastic",
+    "incensed", "outraged", "alarmed", "troubled", "dismayed", "shocked", "surprised", "coy", "furious",
+    "livid", "impressed", "unimpressed", "encouraged", "heartened", "baffled", "puzzled", "disgusted",
+    "appalled", "offended", "irritated", "annoyed", "thrilled", "delighted", "excited", "nervous",
+    "anxious", "uneasy", "uncomfortable", "comfortable", "open", "resistant", "hostile", "sympathetic",
 })
 
 # Nouns of stance or speech that a possessive holder turns into a cue: "Trump's support for the
@@ -161,8 +185,23 @@ STANCE_NOUNS = frozenset({
     "wish", "intention", "goal", "vision", "praise", "condemnation", "push", "insistence",
     "proposal", "pledge", "promise", "threat", "warning", "claim", "argument", "defense",
     "defence", "embrace", "rejection", "dismissal", "denial", "opinion", "assessment",
+    "allegation", "accusation", "complaint", "doubt", "outrage",
 })
 
+
+# Light verbs that make a cue of a noun of speech or stance: "made the case for", "made no mention
+# of", "has doubts about", "took issue with", "gave a speech on", "raised concerns about", "holds the
+# view that", "drew a contrast with"; and "made it clear that ...".
+LIGHT_VERBS = frozenset({"make", "have", "take", "give", "raise", "deliver", "lodge", "file", "hold", "draw"})
+LIGHT_NOUNS = frozenset({
+    "case", "point", "comment", "remark", "mention", "reference", "argument", "claim", "allegation",
+    "accusation", "criticism", "condemnation", "promise", "pledge", "threat", "warning", "appeal",
+    "plea", "question", "concern", "doubt", "issue", "credit", "shot", "aim", "note", "stand",
+    "apology", "speech", "address", "statement", "announcement", "complaint", "objection",
+    "prediction", "suggestion", "proposal", "illusion", "reservation", "misgiving", "qualm",
+    "confidence", "faith", "hope", "fear", "view", "opinion", "idea", "sense", "feeling",
+    "belief", "position", "stance", "conviction", "contrast", "comparison", "parallel", "distinction",
+})
 
 # Cue verbs that are acts in their own right (accusing, demanding, threatening, promising,
 # denying): the events stage codes them as events, so they are not pure reporting.
@@ -170,7 +209,10 @@ ACT_CUES = frozenset({
     "accuse", "agree", "allege", "ask", "assure", "blame", "caution", "charge", "complain", "concede",
     "counter", "declare", "demand", "insist", "pledge", "promise", "threaten", "urge", "vow", "warn",
     "recognize", "recognise",
-}) | DENY_LEMMAS
+    # "reiterated its support for", "voiced its commitment to": with an object they restate an act
+    # (support, commitment, a demand) that the events stage codes
+    "reiterate", "reaffirm", "voice", "repeat",
+}) | DENY_LEMMAS | PUT_FORWARD_CUES
 
 # Lemmas whose cue only reports what someone said, wrote, found or thinks and is never an event
 # itself: the events stage skips a cue word with one of these lemmas. "according to" is listed as
@@ -188,7 +230,7 @@ REPORTING_LEMMAS = frozenset(
 # events too ("support", "oppose", "plan", "want" as a demand): none is in REPORTING_LEMMAS but
 # "think".
 STANCE_LEMMAS = frozenset(
-    BELIEF_CUES | STANCE_CUES | STANCE_ADJECTIVES | {"expect", "seem", "appear"}
+    BELIEF_CUES | STANCE_CUES | STANCE_ADJECTIVES | {"expect", "seem", "appear", "sound"}
     | {"support", "opposition", "view", "belief", "position", "stance", "hope", "plan", "decision",
        "concern", "fear", "desire", "wish", "intention", "goal", "vision", "opinion", "assessment",
        "embrace"}
@@ -245,13 +287,13 @@ def is_cue_lemma(lemma: str) -> bool:
             or lemma in XCOMP_CUES or lemma in BELIEF_CUES or lemma in TOPIC_CUES or lemma in STANCE_CUES)
 
 
-# The small model's lemmatiser reads "hopes", "hoped" as forms of "hop".
-_LEMMA_FIXES = {("hop", "hope"): "hope"}
+# The small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop".
+_LEMMA_FIXES = {"hop": ("hope", frozenset({"hope", "hopes", "hoped", "hoping"}))}
 
 
 def verb_lemma(lemma: str, text: str) -> str:
     """The lemma of a cue word, with the lemmatiser's known slips mended (lower-case lemma and text)."""
-    for (wrong, prefix), right in _LEMMA_FIXES.items():
-        if lemma == wrong and text.startswith(prefix):
-            return right
+    fix = _LEMMA_FIXES.get(lemma)
+    if fix is not None and text in fix[1]:
+        return fix[0]
     return lemma

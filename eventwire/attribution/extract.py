@@ -32,7 +32,7 @@ from eventwire.attribution.cues import (
 )
 from eventwire.attribution.nesting import assign_parents
 from eventwire.attribution.quotes import QUOTE_CHARS, QUOTE_MARKS, quote_at
-from eventwire.attribution.stance import stance_adjective, stance_noun, stance_verb, topic_verb
+from eventwire.attribution.stance import is_holder, light_verb, stance_adjective, stance_noun, stance_verb, topic_verb
 from eventwire.attribution.syntax import SUBJECTS, CharSpan, Found, chars, children, source_span, subject
 
 _DASHES = frozenset("―—–")
@@ -97,6 +97,18 @@ def _clause_child(tok: Token) -> Token | None:
     return None
 
 
+def _medium_clause(tok: Token) -> Token | None:
+    """ "said in a statement that ...": the that-clause the parser hung on the medium noun."""
+    for prep in children(tok, ("prep",)):
+        for pobj in children(prep, ("pobj",)):
+            if pobj.lemma_.lower() not in CHANNEL_NOUNS:
+                continue
+            for c in children(pobj, ("acl", "ccomp", "relcl")):
+                if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return c
+    return None
+
+
 def _follows_break(tok: Token) -> bool:
     """Whether the clause of `tok` (its left edge) follows a comma, dash or closing quotation mark."""
     left = min([tok.i] + [c.left_edge.i for c in children(tok, SUBJECTS)])
@@ -141,29 +153,65 @@ class _Finder:
 
     def content(self, tok: Token) -> tuple[CharSpan | None, bool]:
         """(content span, is a direct quotation) for a cue verb, or (None, False)."""
-        clause = _clause_child(tok)
+        clause = _clause_child(tok) or _medium_clause(tok)
         lemma = _lemma(tok)
         if not _is_report_lemma(lemma):
             return self._attitude(tok, lemma, clause), False
         if clause is not None:
             span = chars(self.doc, clause.left_edge.i, clause.right_edge.i)
             return self._as_quote(span) if span else (None, False)
-        has_object = bool(children(tok, _OBJECTS))
+        colon = self._after_colon(tok)
+        if colon is not None:
+            return _quote_or_plain(self.text, _strip_quotes(self.text, colon))
+        has_object = _has_content_object(tok, lemma)
         if not has_object and (_follows_break(tok) or self._quote_before(tok) is not None):
             return self._parenthetical(tok)
+        if not has_object and _as_clause(tok):
+            return self._as_content(tok), False
         after = self._quote_after(tok)
         if after is not None:
             return after, True
-        if lemma in SPEECH_ACT_CUES or lemma in STRONG_CUES or _is_finding(tok):
-            return self._object(tok), False
-        return None, False
+        content = None
+        if lemma in SPEECH_ACT_CUES or lemma in STRONG_CUES or _is_finding(tok) or _held_object(tok):
+            content = self._object(tok)
+        return content or self._passive_subject(tok), False
+
+    def _after_colon(self, tok: Token) -> CharSpan | None:
+        """ "Schumer tweeted: “Let's go.”", "The headline reads: ...": what follows a colon right after the
+        verb, to the end of its line."""
+        doc = self.doc
+        nxt = tok.i + 1
+        while nxt < len(doc) and doc[nxt].dep_ in ("advmod", "npadvmod") and doc[nxt].head is tok:
+            nxt += 1
+        if nxt >= len(doc) or doc[nxt].text != ":":
+            return None
+        end = nxt
+        while end + 1 < len(doc) and "\n" not in doc[end + 1].text:
+            end += 1
+        return chars(doc, nxt + 1, end) if end > nxt + 1 else None
+
+    def _as_content(self, tok: Token) -> CharSpan | None:
+        """ "As The Post reported, the deal was off": the clause the as-clause comments on, without it."""
+        head = tok.head
+        if tok.i < head.i:
+            return chars(self.doc, tok.right_edge.i + 1, head.right_edge.i)
+        return chars(self.doc, head.left_edge.i, tok.left_edge.i - 1)
+
+    def _passive_subject(self, tok: Token) -> CharSpan | None:
+        """ "The meeting was first reported by Politico", "The plan was criticized": the passive subject is
+        what was reported, whoever reported it."""
+        passive = children(tok, ("nsubjpass",))
+        if not passive or passive[0].pos_ == "PRON":
+            return None
+        return chars(self.doc, passive[0].left_edge.i, passive[0].right_edge.i)
 
     def _attitude(self, tok: Token, lemma: str, clause: Token | None) -> CharSpan | None:
         """Content of a belief or attitude verb: the clause it governs, or its infinitive."""
         if clause is not None and clause.i > tok.i and lemma in BELIEF_CUES:
             return chars(self.doc, clause.left_edge.i, clause.right_edge.i)
         if lemma in XCOMP_CUES:
-            inf = next((c for c in children(tok, ("xcomp",)) if c.i > tok.i), None)
+            deps = ("xcomp", "acomp", "oprd") if lemma in NO_HOLDER else ("xcomp",)
+            inf = next((c for c in children(tok, deps) if c.i > tok.i), None)
             if inf is not None:
                 return chars(self.doc, inf.left_edge.i, inf.right_edge.i)
         return None
@@ -226,6 +274,48 @@ class _Finder:
         return chars(self.doc, min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs))
 
 
+def _has_content_object(tok: Token, lemma: str) -> bool:
+    """Whether the verb has an object that can be what was said (not the hearer of "told MSNBC")."""
+    deps = ("xcomp", "oprd", "attr") if lemma in ADDRESSEE_VERBS else _OBJECTS
+    return bool(children(tok, deps))
+
+
+def _held_object(tok: Token) -> bool:
+    """A verb of saying whose object is what a person or organisation said: "predicted a win".
+
+    An object that names the medium ("wrote a letter", "posted a message") says nothing of what
+    was in it, so it is no content.
+    """
+    lemma = _lemma(tok)
+    if lemma in _PLAIN_OBJECT_VERBS:
+        return False
+    subj = subject(tok)
+    if subj is None or not is_holder(subj):
+        return False
+    if lemma not in _ACTS_BY_INFINITIVE and any(c.i > tok.i for c in children(tok, ("xcomp",))):
+        return True
+    return any(c.lemma_.lower() not in CHANNEL_NOUNS for c in children(tok, ("dobj",)))
+
+
+# "The ceasefire seems fragile": the subject of a raising verb is what the impression is about, not
+# whoever holds it (the writer, unnamed).
+_RAISING = frozenset({"seem", "appear", "sound"})
+
+# Verbs of saying that report only with a clause or a quotation: with a plain object or an
+# infinitive they mean something else ("continued to lead in the polls", "found a job", "added
+# jobs", "maintained a lead").
+_PLAIN_OBJECT_VERBS = frozenset({"continue", "find", "add", "maintain"})
+
+# "Kim has agreed to supply munitions": agreeing to do something is the act itself (an AGREE event),
+# not a report of it.
+_ACTS_BY_INFINITIVE = frozenset({"agree"})
+
+
+def _as_clause(tok: Token) -> bool:
+    """ "As The Post reported, ...", "..., as Clyburn noted": a reporting verb in an as-clause."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+
+
 def _verb_attribution(finder: _Finder, tok: Token) -> Found | None:
     """An attribution for a cue verb, or None when this use of the verb reports nothing.
 
@@ -249,20 +339,51 @@ def _is_reporting_verb(lemma: str) -> bool:
 def _report_attribution(finder: _Finder, tok: Token, lemma: str) -> Found | None:
     """The reporting rules' reading of a verb of saying, belief or attitude."""
     content, quote = finder.content(tok)
-    subj = subject(tok)
+    subj = None if lemma in _RAISING else subject(tok) or _apposed_speaker(tok)
     if content is None and lemma != "say":
         return None
     if lemma == "tell" and subj is None:
         return None
     if not _is_report_lemma(lemma) and not _holds_attitude(finder, tok, subj):
         return None
-    if lemma not in STRONG_CUES and lemma not in CLAUSAL_CUES and subj is None and lemma not in NO_HOLDER:
+    if (lemma not in STRONG_CUES and lemma not in CLAUSAL_CUES and subj is None and lemma not in NO_HOLDER
+            and not children(tok, ("nsubjpass",))):
         return None
     source = source_span(subj) if subj is not None else None
     return Found(
         cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source,
         source_root=subj.i if subj is not None else None,
         content=content, channel=_channel(tok, finder.text), quote=quote, kind=cue_kind(lemma), token=tok.i,
+    )
+
+
+def _apposed_speaker(tok: Token) -> Token | None:
+    """ "Senator Harry Reid, the minority leader, said": a name with an apposition just before a
+    subjectless verb of saying, which the parser attached elsewhere."""
+    if tok.i < 2 or children(tok, ("nsubjpass",)) or tok.doc[tok.i - 1].text != ",":
+        return None
+    last = tok.doc[tok.i - 2]
+    while last.dep_ != "appos" and last.head.i < last.i and last.head.i >= tok.sent.start:
+        last = last.head
+    if last.dep_ != "appos" or last.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return last.head
+
+
+def _known_as(tok: Token) -> Found | None:
+    """ "the contests known as Super Tuesday", "Burma, also known as Myanmar": a name given by people
+    unnamed (or by the agent of "known"); the name is the content."""
+    if tok.lemma_.lower() != "know" or tok.tag_ != "VBN":
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        return None
+    agent = subject(tok)
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma="know", source=source_span(agent) if agent is not None else None,
+        source_root=agent.i if agent is not None else None,
+        content=chars(tok.doc, pobj.left_edge.i, pobj.right_edge.i), channel=None, quote=False, token=tok.i,
     )
 
 
@@ -274,17 +395,38 @@ def _is_finding(tok: Token) -> bool:
 
 
 def _in_poll(tok: Token) -> Found | None:
-    """ "In a new CNN poll, 40 percent ...": a sentence-opening "in" whose object is a poll or survey."""
-    if tok.i != tok.sent.start or tok.dep_ != "prep":
+    """ "In a new CNN poll, 40 percent ...", "Trump leads in the latest polls": "in" whose object is a
+    poll or survey (or an average of polls); the content is the clause it is attached to."""
+    if tok.dep_ != "prep":
         return None
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in ("poll", "survey"):
+    if pobj is None or not _is_poll(pobj):
         return None
-    content = chars(tok.doc, tok.right_edge.i + 1, tok.sent.end - 1)
+    if tok.i == tok.sent.start:  # "In a new poll, ..."
+        content = chars(tok.doc, tok.right_edge.i + 1, tok.sent.end - 1)
+    elif not any(c.dep_ not in ("det", "punct") for c in pobj.children):
+        return None  # "leads in the polls": no poll in particular
+    else:
+        head = tok.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head:
+            head = head.head
+        first, last = head.left_edge.i, head.right_edge.i
+        content = chars(tok.doc, first, tok.i - 1) if tok.i > first else chars(tok.doc, tok.right_edge.i + 1, last)
     return Found(
         cue=(tok.idx, tok.idx + len(tok)), lemma="in", source=source_span(pobj), source_root=pobj.i,
         content=content, channel=None, quote=False,
     )
+
+
+_POLLS = frozenset({"poll", "survey", "polling"})
+
+
+def _is_poll(tok: Token) -> bool:
+    """A poll or survey, or an average or ranking of polls ("the RealClearPolitics average of polls")."""
+    if tok.lemma_.lower() in _POLLS:
+        return True
+    return any(p.lower_ == "of" and any(o.lemma_.lower() in _POLLS for o in children(p, ("pobj",)))
+               for p in children(tok, ("prep",)))
 
 
 def _holds_attitude(finder: _Finder, tok: Token, subj: Token | None) -> bool:
@@ -352,6 +494,8 @@ def _colon_cue(tok: Token, text: str) -> Found | None:
         return None
     if any(t.pos_ in ("VERB", "AUX", "ADP") for t in left) or not _is_name(left):
         return None
+    if all(t.ent_type_ == "GPE" for t in left if t.is_alpha):  # "Iowa: Cruz 28%, Trump 24%" heads a list
+        return None
     end = tok.i
     while end + 1 < len(doc) and "\n" not in doc[end + 1].text:
         end += 1
@@ -391,7 +535,7 @@ def _dash_cue(tok: Token, finder: _Finder) -> Found | None:
     dash = tok.idx + len(tok) - 1
     k = bisect_right(finder.ends, dash) - 1
     quote = finder.quotes[k] if k >= 0 else None
-    if quote is None or text[quote[1]:dash].strip(" \xa0,."):
+    if quote is None or text[quote[1]:dash].strip(" \xa0,.\n"):
         return None
     names = []
     for t in doc[tok.i + 1: min(len(doc), tok.i + 12)]:
@@ -409,7 +553,13 @@ def _dash_cue(tok: Token, finder: _Finder) -> Found | None:
 
 
 def _noun_cue(tok: Token) -> Found | None:
-    """ "Trump's claim that ...", "reports by Tass that ...": a reporting noun with a that-clause."""
+    """ "Trump's claim that ...", "reports by Tass that ...": a reporting noun with a that-clause.
+
+    In "X said in a statement that ..." the parser may hang the clause on the noun: the clause is
+    what the verb reports, and the noun only its medium, so such a noun is no cue of its own.
+    """
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _is_cue_verb(tok.head.head):
+        return None
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")
                    and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
     if clause is None:
@@ -457,23 +607,39 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
         elif tok.pos_ == "ADJ":
             item = stance_adjective(tok)
         elif _is_cue_verb(tok):
-            item = _verb_attribution(finder, tok)
+            item = _verb_attribution(finder, tok) or stance_adjective(tok) or _known_as(tok)
+        elif tok.pos_ == "VERB":
+            item = light_verb(tok) or stance_adjective(tok)
         if item is not None and not _quoted(finder, item):
             found.append(item)
-    return _without_nested_stances(found)
+    return _without_nested_stances(doc, found)
 
 
-def _without_nested_stances(found: list[Found]) -> list[Found]:
+def _without_nested_stances(doc: Doc, found: list[Found]) -> list[Found]:
     """Drop stances and speech acts found inside the content of another attribution.
 
     "Palmieri said Trump cannot defend his record": "defend" is part of what Palmieri said, not a
     second attribution; "The White House said it believes ...": the belief is what was said. A
     verb of saying stays nested ("Putin told reporters that ..., RIA reported"): that is a chain
     of reports. PolNeAR's annotators mark almost no attribution inside another's content (129 of
-    19,875 in its training part).
+    19,875 in its training part). A speech act that shares its subject with the report it sits
+    in ("Trump insisted that ..., claiming that ...", "he said ... and called it ...") is the
+    same speaker's next act, which the parser hung inside the first one's clause: it stays too.
     """
     parents = assign_parents([f.cue for f in found], [f.content for f in found])
-    return [f for f, parent in zip(found, parents, strict=True) if parent is None or _is_saying(f)]
+    return [f for f, parent in zip(found, parents, strict=True)
+            if parent is None or _is_saying(f) or _next_act(doc, f, found[parent])]
+
+
+def _next_act(doc: Doc, item: Found, parent: Found) -> bool:
+    """A speech act in a participle or a conjunct with no subject of its own ("..., calling it ..."),
+    by the speaker of the report it sits in. "Kim visited factories, urging them to ..., according to
+    state media" is what the media reported of Kim: part of the report."""
+    if item.kind != "report" or item.token is None or item.source_root != parent.source_root:
+        return False
+    tok = doc[item.token]
+    shape = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")  # not "to express"
+    return shape and not children(tok, SUBJECTS + ("nsubjpass",))
 
 
 def _is_saying(item: Found) -> bool:

@@ -4,7 +4,8 @@ Curly marks say which way they face, and a curly quotation may hold another one 
 same marks ("“... what he calls “hell” ...”"), so they are counted by depth. Straight marks (``"``
 and the typewriter pair ``''`` that some papers print for a double quote) alternate, and a
 paragraph break closes any quote still open, because news style reopens a quote that runs on
-into the next paragraph rather than closing it.
+into the next paragraph rather than closing it. A closing curly mark that opens a paragraph is read
+as a mistyped opening mark (”... .”), closed by the next such mark.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         elif open_at is None:
             if mark in _CLOSERS:
                 open_at, opener, closer, depth = pos, mark, _CLOSERS[mark], 1
+            elif mark == "”" and (pos == 0 or text[pos - 1] == "\n"):
+                # a closing mark typed for an opening one at the start of a paragraph: ”... .”
+                open_at, opener, closer, depth = pos, mark, mark, 1
         elif mark == closer:
             depth -= 1
             if depth == 0:

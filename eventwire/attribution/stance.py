@@ -13,6 +13,8 @@ from spacy.tokens import Token
 
 from eventwire.attribution.cues import (
     DESIRE_CUES,
+    LIGHT_NOUNS,
+    LIGHT_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     TOPIC_CUES,
@@ -22,13 +24,15 @@ from eventwire.attribution.cues import (
 )
 from eventwire.attribution.syntax import SUBJECTS, CharSpan, Found, chars, children, source_span, subject
 
-__all__ = ["is_holder", "stance_adjective", "stance_noun", "stance_verb", "topic_verb"]
+__all__ = ["is_holder", "light_verb", "stance_adjective", "stance_noun", "stance_verb", "topic_verb"]
 
 # Pronouns that stand for people (not "it", "this", "that" or "which", which mostly stand for things).
 _PEOPLE_PRONOUNS = frozenset({
     "i", "we", "you", "he", "she", "they", "who", "whom", "some", "many", "both", "others", "all",
     "those", "most", "few", "several", "everyone", "anyone", "nobody", "somebody", "someone",
 })
+# Relative pronouns stand for their antecedent: "cities that support the rules", "the EU, which contended".
+_RELATIVES = frozenset({"that", "which"})
 _NOT_HOLDERS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW",
                           "WORK_OF_ART", "EVENT", "PRODUCT", "FAC", "LOC"})
 # Verbs whose predicative adjective states the holder's own stance ("is", "remains", "grew").
@@ -38,12 +42,20 @@ _NOUN_PREPS = frozenset({"for", "of", "to", "on", "against", "about", "over", "w
 
 
 def is_holder(tok: Token) -> bool:
-    """Whether a subject can hold a stance: a personal pronoun, a name, a noun that is no date or sum."""
-    if tok.pos_ == "PRON":
+    """Whether a subject can hold a stance: a personal pronoun, a name, a noun that is no date or sum,
+    a share of people polled, or a relative pronoun whose antecedent is one of these."""
+    if tok.pos_ == "PRON" or tok.tag_ == "WDT":
+        if tok.lower_ in _RELATIVES and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            return is_holder(tok.head.head)
         return tok.lower_ in _PEOPLE_PRONOUNS
     if tok.pos_ not in ("PROPN", "NOUN"):
-        return False
-    return tok.ent_type_ not in _NOT_HOLDERS
+        return tok.ent_type_ == "PERCENT" and tok.pos_ == "NUM"
+    return tok.ent_type_ not in _NOT_HOLDERS or _poll_share(tok)
+
+
+def _poll_share(tok: Token) -> bool:
+    """ "5 percent prefer Johnson", "42 percent of those responding": a share of people polled."""
+    return tok.ent_type_ == "PERCENT" and tok.lower_ in ("percent", "%")
 
 
 def stance_verb(tok: Token, lemma: str) -> Found | None:
@@ -88,13 +100,33 @@ def _verb_content(tok: Token, lemma: str) -> CharSpan | None:
                 last = max(last, prep.right_edge.i)
         return chars(tok.doc, obj.left_edge.i, last)
     if lemma not in TOPIC_CUES and lemma not in _TOPIC_STANCES:
+        return _held_thing(tok)
+    return _topic(tok) or _held_thing(tok)
+
+
+def _held_thing(tok: Token) -> CharSpan | None:
+    """What a stance verb with no object after it is about: the passive subject ("is supported by
+    far fewer papers"), or the noun a passive participle or a relative clause without its own
+    object modifies ("schools promoted by both parties", "numbers any taxpayer can understand")."""
+    passive = children(tok, ("nsubjpass",))
+    if passive:
+        return chars(tok.doc, passive[0].left_edge.i, passive[0].right_edge.i)
+    if tok.i < tok.head.i or children(tok, ("dobj",)):
         return None
-    return _topic(tok)
+    own_subject = any(c.lower_ not in _RELATIVES | {"who"} for c in children(tok, SUBJECTS))
+    if (tok.dep_ == "relcl" and own_subject) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return chars(tok.doc, tok.head.left_edge.i, tok.head.i)
+    return None
 
 
 def _topic(tok: Token) -> CharSpan | None:
-    """The object of the first topic preposition after the verb: "spoke about the deal" → "the deal"."""
-    prep = next((c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
+    """The object of the first topic preposition after the verb: "spoke about the deal" → "the deal".
+
+    After a verb of talking, "to", "with" and "at" name the hearers or the place ("spoke to
+    reporters", "talked with donors", "spoke at a church"), not the topic.
+    """
+    preps = TOPIC_PREPS - _HEARER_PREPS if tok.lemma_.lower() in _TALK_VERBS else TOPIC_PREPS
+    prep = next((c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps
                  and children(c, ("pobj", "pcomp"))), None)
     if prep is None:
         return None
@@ -117,6 +149,9 @@ def topic_verb(tok: Token, lemma: str) -> Found | None:
     )
 
 
+_TALK_VERBS = frozenset({"speak", "talk"})
+_HEARER_PREPS = frozenset({"to", "with", "at"})
+
 # Stance verbs whose object may follow a preposition: "knew about", "worried about", "hope for".
 _TOPIC_STANCES = frozenset({"know", "worry", "think", "learn", "care", "fear"})
 
@@ -124,6 +159,8 @@ _TOPIC_STANCES = frozenset({"know", "worry", "think", "learn", "care", "fear"})
 def stance_adjective(tok: Token) -> Found | None:
     """ "X is confident that ...", "X has been critical of Y", "X was willing to ...": a predicative
     adjective of stance whose copula has a holder, with a clause, infinitive or prepositional object."""
+    if tok.pos_ == "VERB":
+        return _felt_participle(tok)
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in STANCE_ADJECTIVES:
         return None
     head = tok.head
@@ -141,6 +178,23 @@ def stance_adjective(tok: Token) -> Found | None:
     return Found(
         cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
         content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
+    )
+
+
+def _felt_participle(tok: Token) -> Found | None:
+    """ "Protesters were frustrated that ...", "Republicans were incensed by ...": a participle of
+    feeling parsed as a passive verb, with its holder as the passive subject."""
+    if tok.tag_ != "VBN" or tok.lower_ not in STANCE_ADJECTIVES:
+        return None
+    holder = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if holder is None or not is_holder(holder):
+        return None
+    content = _adjective_content(tok)
+    if content is None:
+        return None
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma=tok.lower_, source=source_span(holder), source_root=holder.i,
+        content=content, channel=None, quote=False, kind="stance", token=tok.i,
     )
 
 
@@ -163,8 +217,10 @@ def stance_noun(tok: Token) -> Found | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or lemma not in STANCE_NOUNS:
         return None
-    holder = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if holder is None or not is_holder(holder):
+    holder = next((c for c in tok.children if c.dep_ == "poss"), None) or _by_holder(tok)
+    if holder is not None and not is_holder(holder):
+        return None
+    if holder is None and lemma not in _UNHELD_NOUNS:
         return None
     comp = next((c for c in tok.children if c.i > tok.i and (
         (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and children(c, ("pobj", "pcomp")))
@@ -176,7 +232,60 @@ def stance_noun(tok: Token) -> Found | None:
     if content is None:
         return None
     return Found(
-        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
+        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma,
+        source=source_span(holder) if holder is not None else None,
+        source_root=holder.i if holder is not None else None,
         content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
     )
 
+
+def _by_holder(tok: Token) -> Token | None:
+    """ "criticism from Democrats", "support among Republicans": the holder named after the noun."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "among")), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+# Nouns of criticism and concern that report a stance even when no one is named as its holder
+# ("criticism of the plan", "concerns about his health", "allegations of fraud").
+_UNHELD_NOUNS = frozenset({"criticism", "concern", "allegation", "accusation", "complaint",
+                           "fear", "doubt", "speculation", "outrage", "condemnation"})
+
+
+
+def light_verb(tok: Token) -> Found | None:
+    """ "X made the case for Y", "X has doubts about Y", "X made it clear that ...": a light verb
+    whose object is a noun of speech or stance, with a holder; the content is what the noun is about
+    (its phrase or clause), else the noun phrase itself."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in LIGHT_VERBS:
+        return None
+    holder = subject(tok)
+    if holder is None or not is_holder(holder):
+        return None
+    content = _made_clear(tok) if lemma == "make" else None
+    if content is None:
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+        if obj is None or obj.lemma_.lower() not in LIGHT_NOUNS:
+            return None
+        comp = next((c for c in [*obj.children, *tok.children]
+                     if c.i > obj.i and c.dep_ in ("prep", "acl", "ccomp", "relcl")), None)
+        first = (comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i) if comp is not None else obj.left_edge.i
+        content = chars(tok.doc, first, (comp or obj).right_edge.i)
+    if content is None:
+        return None
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
+        content=content, channel=None, quote=False, kind="report", token=tok.i,
+    )
+
+
+def _made_clear(tok: Token) -> CharSpan | None:
+    """ "made it clear that ...", "made clear his support": what follows "clear"."""
+    clear = next((c for c in tok.subtree if c.lower_ == "clear" and c.i > tok.i and c.head in (tok, *tok.children)),
+                 None)
+    if clear is None:
+        return None
+    after = [c for c in clear.subtree if c.i > clear.i] + [c for c in tok.children if c.i > clear.i]
+    if not after:
+        return None
+    return chars(tok.doc, min(c.left_edge.i for c in after), max(c.right_edge.i for c in after))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from eventwire.attribution.cues import CLAUSAL_CUES, SPEECH_ACT_CUES, STRONG_CUES
 from eventwire.attribution.quotes import QUOTE_MARKS
 
 __all__ = ["CharSpan", "Found", "chars", "children", "source_span", "subject"]
@@ -19,6 +20,11 @@ CharSpan = tuple[int, int]
 SUBJECTS = ("nsubj", "csubj")
 # Dependents that share the subject of their head ("wants to talk", "said ... and added").
 _CLIMB = ("xcomp", "conj", "advcl", "pcomp", "acl", "ccomp")
+# A participle that modifies a noun in the active voice has that noun as its subject ("a report
+# calling for ...", "officials saying ..."); a past participle is mostly passive ("the plan called
+# X"), except where the parser took a finite verb for one ("The governor, a Democrat, called ...").
+_ACTIVE_PARTICIPLES = frozenset({"VBG", "VBD"})
+_SAYING_VERBS = STRONG_CUES | CLAUSAL_CUES | SPEECH_ACT_CUES
 _EDGE_PUNCT = set(",;:.!?-—–()[]") | {" ", "\n"}
 
 
@@ -58,7 +64,15 @@ def children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
 
 
 def subject(tok: Token) -> Token | None:
-    """The speaker: the subject, the agent of a passive, or the subject of the verb it depends on."""
+    """The speaker: the subject, the agent of a passive, or the subject of the verb it depends on.
+
+    A verb of saying that the parser hung on the verb of another's reported clause ("Carson said he
+    plans ..., insisting that ...", "the campaign said he has not ... and suggested that ...") is
+    the outer speaker's next act: its subject is the outer speaker, not the reported clause's.
+    """
+    if tok.dep_ in ("conj", "advcl") and tok.lemma_.lower() in _SAYING_VERBS and tok.head.dep_ == "ccomp" \
+            and tok.head.head.lemma_.lower() in _SAYING_VERBS:
+        tok = tok.head.head
     for _ in range(4):
         subj = children(tok, SUBJECTS)
         if subj:
@@ -69,7 +83,7 @@ def subject(tok: Token) -> Token | None:
                 return pobj[0]
         if children(tok, ("nsubjpass",)) and tok.lemma_.lower() != "quote":
             return None
-        if tok.dep_ == "relcl":
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in _ACTIVE_PARTICIPLES):
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head

@@ -122,6 +122,8 @@ def test_nesting_enclosing_index_equals_the_scan(contents, start, length):
         ('"A," he said, "B."', [(0, 4), (14, 18)]),
         ("“Open quote\nnext", [(0, 11)]),
         ("Russia’s leaders met.", []),
+        ("Intro.\n”We will win.” ― Jo Bloggs", [(7, 21)]),  # a paragraph opened with a closing mark
+        ("He won.” Then he left.", []),  # a closing mark inside a paragraph opens nothing
     ],
 )
 def test_quotes_find_quotes(text, spans):
