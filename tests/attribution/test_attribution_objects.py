@@ -12,7 +12,7 @@ from attribution_support import content_of as _content
     [
         ("The governor predicted a narrow win in Ohio.", "predicted", "The governor", "a narrow win in Ohio"),
         ("The mayor offered no evidence for the charge.", "offered", "The mayor", "no evidence for the charge"),
-        ("The senator shared her new tax plan.", "shared", "The senator", "her new tax plan"),
+        ("The senator shares her new tax plan.", "shares", "The senator", "her new tax plan"),
         ("Most farmers prefer the incumbent.", "prefer", "Most farmers", "the incumbent"),
     ],
 )
