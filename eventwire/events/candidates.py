@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.symbols import POS
 from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Hit, Lexicon
@@ -52,8 +54,11 @@ def find_candidates(doc: Doc, lexicon: Lexicon, index: ActorIndex, skip: set[int
     start = doc._.content_start or 0
     times = {i for span in doc.spans.get("ew_times", []) for i in range(span.start, span.end)}
     out = []
-    for tok in doc:
-        if tok.idx < start or tok.i in index.by_token or tok.i in skip or tok.i in times:
+    # only verbs and nouns can be triggers: the POS array picks them without a Token object per word
+    pos = doc.to_array(POS).tolist()
+    for i in (k for k, p in enumerate(pos) if p in _TRIGGER_POS):
+        tok = doc[i]
+        if tok.idx < start or i in index.by_token or i in skip or i in times:
             continue
         hit = _hit(lexicon, tok)
         if hit is None:
@@ -92,6 +97,9 @@ def predicate_candidates(doc: Doc, index: ActorIndex, skip: set[int], covered: s
 _REPORTING = frozenset({"say", "tell", "report", "announce", "add", "state", "claim", "note", "write"})
 _NO_PREDICATE = frozenset({"be", "have", "do", "get", "become", "seem", "appear", "include", "mean", "need",
                            "want", "know", "think", "believe", "see", "look", "feel", "like"})
+
+
+_TRIGGER_POS = frozenset(POS_IDS[p] for p in ("VERB", "NOUN", "PROPN"))
 
 
 def _hit(lexicon: Lexicon, tok: Token) -> Hit | None:

@@ -37,13 +37,18 @@ DOMAIN_SHARE = 0.02
 DOMAIN_MIN_WORDS = 4
 
 
-def _about(words: list, vocabulary: frozenset[str]) -> bool:
-    hits = sum(1 for t in words if t.lemma_.lower() in vocabulary or t.lower_ in vocabulary)
-    return hits >= DOMAIN_MIN_WORDS and hits / len(words) >= DOMAIN_SHARE
+def _about(hits: int, words: int) -> bool:
+    return hits >= DOMAIN_MIN_WORDS and hits / words >= DOMAIN_SHARE
 
 
 def officials_only(doc: Doc) -> bool:
     """Whether the doc reports on sport or culture, where states are teams or settings and only official
     actors make an event political."""
-    words = [t for t in doc if t.is_alpha]
-    return _about(words, SPORT_WORDS) or _about(words, CULTURE_WORDS)
+    words = sport = culture = 0
+    for t in doc:  # one pass: the stage runs on every article
+        if t.is_alpha:
+            words += 1
+            lemma, lower = t.lemma_.lower(), t.lower_
+            sport += lemma in SPORT_WORDS or lower in SPORT_WORDS
+            culture += lemma in CULTURE_WORDS or lower in CULTURE_WORDS
+    return _about(sport, words) or _about(culture, words)

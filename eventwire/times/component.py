@@ -55,9 +55,10 @@ _HOLIDAY_RE = "|".join(re.escape(h) for h in HOLIDAY_NAMES if h not in ("new yea
 _NUM_WORD = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
              r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
              r"seven|eight|nine))?)")
-# Expressions spaCy's small model often leaves untagged; matched case-insensitively on whole words.
+# Expressions spaCy's small model often leaves untagged; matched case-insensitively on whole words. Every one
+# starts with a word character: the lookahead spares the alternatives at each word's end (a third of the cost).
 EXTRA = re.compile(
-    r"\b(?:(?:(?:several|many|a\s+few|few|recent)\s+)?" + _PLURAL_UNITS + r"\s+(?:or|and)\s+(?:even\s+)?"
+    r"\b(?=\w)(?:(?:(?:several|many|a\s+few|few|recent)\s+)?" + _PLURAL_UNITS + r"\s+(?:or|and)\s+(?:even\s+)?"
     + _PLURAL_UNITS + r"|now|currently|current|recently|nowadays|lately|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?|"
     r"(?:the|near) future|the past|at present|these days|the (?:near|short|long) term|"
     r"today|yesterday|tomorrow|tonight|(?:this|last|next) (?:week|month|year|weekend)|"
