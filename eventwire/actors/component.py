@@ -9,6 +9,7 @@ from eventwire.actors.kb import KB_PATH, KnowledgeBase, load_kb
 from eventwire.actors.recognize import Found, find_mentions
 from eventwire.actors.user import overlay_user_actors
 from eventwire.nlp.stage import Stage
+from eventwire.nlp.tokens import token_table
 from eventwire.schema import Actor, Mention
 
 __all__ = ["ActorsStage", "make_actors", "actor_code"]
@@ -64,7 +65,7 @@ def build_actors(doc: Doc, found: list[Found]) -> tuple[list[Actor], list[Span]]
         order.setdefault(key, f)
         mentions.setdefault(key, []).append(f)
     actors, spans = [], []
-    text = doc.text  # spaCy rebuilds doc.text on each access: read it once
+    text = token_table(doc).text  # spaCy rebuilds doc.text on each access
     for n, (key, first) in enumerate(order.items(), start=1):
         actor = _actor(f"a{n}", first, mentions[key], text)
         actors.append(actor)

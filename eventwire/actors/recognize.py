@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.kb import IGO_CODES, MAX_KEY_TOKENS, KnowledgeBase, day_key, normalize
+from eventwire.nlp.tokens import token_table
 
 __all__ = ["Found", "find_mentions"]
 
@@ -93,27 +94,22 @@ class _Scanner:
         self.countries_in: dict[int, list[tuple[int, str]]] = {}
         # person keys by (country, sector), so "the North Korean leader" finds its person without a scan
         self.people: dict[tuple[str | None, str | None], set[str]] = {}
-        # Token attributes read once: the scan asks for them at every token and n-gram, and each
-        # ``doc[i]`` makes a new Token object (the stage's largest cost before this).
-        self.texts: list[str] = []
-        self.with_ws: list[str] = []
-        self.pos: list[str] = []
-        self.punct: list[bool] = []
-        self.name_ends: list[bool] = []
-        self.space: list[bool] = []
-        for t in doc:
-            text, glued_hyphen = t.text, bool(self.texts) and self.texts[-1] == "-" and self.with_ws[-1] == "-"
-            self.texts.append(text)
-            self.with_ws.append(t.text_with_ws)
-            self.pos.append(t.pos_)
-            self.punct.append(t.is_punct)
-            self.space.append(t.is_space)
-            # a name ends at a capitalised word or at the tail of a hyphenated name ("Jong-un")
-            self.name_ends.append((_written_capitalised(text) or glued_hyphen) and not t.is_punct)
+        # Token attributes read once (shared with the other stages): the scan asks for them at every token
+        # and n-gram, and each ``doc[i]`` makes a new Token object (the stage's largest cost before this).
+        table = token_table(doc)
+        self.texts = table.texts
+        self.with_ws = [t + s for t, s in zip(table.texts, table.spaces, strict=True)]
+        self.pos = table.pos
+        self.punct = table.punct
+        self.space = table.space
         self.lower = [text.lower() for text in self.texts]
         self.caps = [_written_capitalised(text) for text in self.texts]
+        # a name ends at a capitalised word or at the tail of a hyphenated name ("Jong-un")
+        self.name_ends = [(self.caps[k] or (k > 0 and self.with_ws[k - 1] == "-")) and not table.punct[k]
+                          for k in range(len(self.texts))]
         self.place_of = [word in PLACE_OF for word in self.lower]
         self.next_end = self._next_agent_ends()
+        self.may_start = self._agent_starts()
 
     def key_at(self, i: int, j: int) -> str:
         """The KB key of tokens i..j, memoised: the scan asks for the same n-grams many times."""
@@ -173,6 +169,16 @@ class _Scanner:
             nxt[i] = i if may_end else nxt[i + 1]
         return nxt
 
+    def _agent_starts(self) -> list[bool]:
+        """For each token, whether an agent phrase could start at it: its first word opens some phrase (a token
+        glued to the next one, or one that normalises to nothing, is left to the full lookup)."""
+        starts = self.kb.agent_starts
+        out = []
+        for text, with_ws in zip(self.texts, self.with_ws, strict=True):
+            words = normalize(text).split()
+            out.append(not words or with_ws == text or words[0] in starts)
+        return out
+
     def agent_at(self, i: int, max_skip: int = _MAX_SKIP) -> tuple[int, int, str] | None:
         """An agent noun phrase at i, possibly after up to ``max_skip`` modifiers: (start, end, sector)."""
         pos, punct, n, nxt = self.pos, self.punct, len(self.texts), self.next_end
@@ -182,6 +188,8 @@ class _Scanner:
             a = i + skip
             if a >= n or any(p not in _MODIFIER_POS for p in pos[i:a]) or punct[a]:
                 return None
+            if not self.may_start[a]:
+                continue
             for j in range(min(n, a + _MAX_AGENT), a, -1):
                 if nxt[j - 1] != j - 1:
                     continue

@@ -11,6 +11,7 @@ from eventwire.attribution.extract import Found, find_attributions
 from eventwire.attribution.nesting import assign_parents
 from eventwire.attribution.quotes import find_quotes
 from eventwire.nlp.stage import Stage
+from eventwire.nlp.tokens import token_table
 from eventwire.schema import Attribution
 
 __all__ = ["AttributionStage", "make_attribution"]
@@ -25,7 +26,7 @@ class AttributionStage(Stage):
     name = "eventwire_attribution"
 
     def process(self, doc: Doc) -> None:
-        text = doc.text  # built anew from the tokens on every access: read it once
+        text = token_table(doc).text  # Doc.text is built anew from the tokens on every access
         found = sorted(find_attributions(doc, text, find_quotes(text)), key=lambda f: f.cue)
         parents = assign_parents([f.cue for f in found], [f.content for f in found])
         actors = _Mentions(_actor_spans(doc))

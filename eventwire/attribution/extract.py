@@ -34,6 +34,7 @@ from eventwire.attribution.nesting import assign_parents
 from eventwire.attribution.quotes import QUOTE_CHARS, QUOTE_MARKS, quote_at
 from eventwire.attribution.stance import is_holder, light_verb, stance_adjective, stance_noun, stance_verb, topic_verb
 from eventwire.attribution.syntax import SUBJECTS, CharSpan, Found, chars, children, source_span, subject
+from eventwire.nlp.tokens import token_table
 
 _DASHES = frozenset("―—–")
 
@@ -91,7 +92,7 @@ def _clause_child(tok: Token) -> Token | None:
         if c.i > tok.i and _is_bare_report(c) and _follows_break(c):
             continue
         lo, hi = (c.right_edge.i, tok.i) if c.i < tok.i else (tok.i, c.left_edge.i)
-        if any(t.text == ";" for t in tok.doc[lo:hi]):
+        if ";" in token_table(tok.doc).texts[lo:hi]:  # a list slice: no Token object per word between
             continue
         return c
     return None
@@ -591,7 +592,12 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
     """
     finder = _Finder(doc, text, quotes)
     found: list[Found] = []
-    for tok in doc:
+    table = token_table(doc)
+    for i, (word, lower, pos) in enumerate(zip(table.texts, table.lowers, table.pos, strict=True)):
+        if pos not in _CUE_POS and lower not in ("according", "in") and word not in (":", "--") \
+                and word[-1] not in _DASHES:
+            continue  # no rule below can fire: skip it without making a Token object
+        tok = doc[i]
         item = None
         if tok.lower_ == "according":
             item = _according_to(tok)
@@ -613,6 +619,9 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
         if item is not None and not _quoted(finder, item):
             found.append(item)
     return _without_nested_stances(doc, found)
+
+
+_CUE_POS = frozenset({"NOUN", "ADJ", "VERB", "AUX"})
 
 
 def _without_nested_stances(doc: Doc, found: list[Found]) -> list[Found]:

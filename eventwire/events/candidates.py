@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.symbols import POS
 from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Hit, Lexicon
 from eventwire.events.roles import ActorIndex, Roles, noun_roles, verb_roles
+from eventwire.nlp.tokens import token_table
 
 __all__ = ["Candidate", "find_candidates", "main_candidates", "predicate_candidates", "with_sentence_types"]
 
@@ -54,9 +53,12 @@ def find_candidates(doc: Doc, lexicon: Lexicon, index: ActorIndex, skip: set[int
     start = doc._.content_start or 0
     times = {i for span in doc.spans.get("ew_times", []) for i in range(span.start, span.end)}
     out = []
-    # only verbs and nouns can be triggers: the POS array picks them without a Token object per word
-    pos = doc.to_array(POS).tolist()
-    for i in (k for k, p in enumerate(pos) if p in _TRIGGER_POS):
+    # only verbs and nouns the lexicon knows can be triggers: the token table picks them without a Token
+    # object per word
+    table = token_table(doc)
+    for i, (pos, lemma, lower) in enumerate(zip(table.pos, table.lemmas, table.lowers, strict=True)):
+        if not lexicon.may_hit(pos, lemma.lower(), lower):
+            continue
         tok = doc[i]
         if tok.idx < start or i in index.by_token or i in skip or i in times:
             continue
@@ -97,9 +99,6 @@ def predicate_candidates(doc: Doc, index: ActorIndex, skip: set[int], covered: s
 _REPORTING = frozenset({"say", "tell", "report", "announce", "add", "state", "claim", "note", "write"})
 _NO_PREDICATE = frozenset({"be", "have", "do", "get", "become", "seem", "appear", "include", "mean", "need",
                            "want", "know", "think", "believe", "see", "look", "feel", "like"})
-
-
-_TRIGGER_POS = frozenset(POS_IDS[p] for p in ("VERB", "NOUN", "PROPN"))
 
 
 def _hit(lexicon: Lexicon, tok: Token) -> Hit | None:

@@ -42,6 +42,7 @@ from eventwire.events.roles import (
 )
 from eventwire.events.status import modality, pledge, pronoun_subject
 from eventwire.nlp.stage import Stage
+from eventwire.nlp.tokens import token_table
 from eventwire.schema import Attribution, Event, Mention
 
 __all__ = ["EventsStage", "make_events"]
@@ -284,7 +285,7 @@ class _DocContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = token_table(doc).text
         self.published = doc._.published
         self.officials_only = officials_only(doc)
         self.attributions: list[Attribution] = list(doc._.ew_attributions or [])

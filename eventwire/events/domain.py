@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from eventwire.nlp.tokens import token_table
+
 __all__ = ["DOMAIN_MIN_WORDS", "DOMAIN_SHARE", "officials_only"]
 
 SPORT_WORDS = frozenset({
@@ -45,10 +47,11 @@ def officials_only(doc: Doc) -> bool:
     """Whether the doc reports on sport or culture, where states are teams or settings and only official
     actors make an event political."""
     words = sport = culture = 0
-    for t in doc:  # one pass: the stage runs on every article
-        if t.is_alpha:
+    table = token_table(doc)
+    for alpha, lemma, lower in zip(table.alpha, table.lemmas, table.lowers, strict=True):
+        if alpha:
             words += 1
-            lemma, lower = t.lemma_.lower(), t.lower_
+            lemma = lemma.lower()
             sport += lemma in SPORT_WORDS or lower in SPORT_WORDS
             culture += lemma in CULTURE_WORDS or lower in CULTURE_WORDS
     return _about(sport, words) or _about(culture, words)

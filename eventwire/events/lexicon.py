@@ -47,6 +47,8 @@ class Lexicon:
         self.verbs: dict[str, str] = data["verbs"]
         self.patterns: dict[str, str] = data["patterns"]
         self.nouns: dict[str, str] = data["nouns"]
+        # the verbs some pattern starts with: any other verb not in ``verbs`` needs no look at its dependents
+        self.pattern_verbs: frozenset[str] = frozenset(key.split("|", 1)[0] for key in self.patterns)
         # the last words of the noun keys: a noun whose lemma ends none needs no look at its modifiers
         self.noun_ends: frozenset[str] = frozenset(key.rsplit(" ", 1)[-1] for key in self.nouns)
         self.standalone_nouns: frozenset[str] = frozenset(data["standalone"])
@@ -54,9 +56,18 @@ class Lexicon:
         self.transitive: frozenset[str] = frozenset(data["transitive"])
         self.defaults: dict[str, CodeInfo] = {t: self.codes[c] for t, c in data["defaults"].items()}
 
+    def may_hit(self, pos: str, lemma: str, lower: str) -> bool:
+        """Whether a token with this POS, lower-cased lemma and lower-cased text can be a trigger at all: a
+        test on strings, so the stage makes Token objects and reads dependents only for the few that can."""
+        if pos == "VERB":
+            return lemma in self.verbs or lemma in self.pattern_verbs
+        return pos in ("NOUN", "PROPN") and (lemma in self.noun_ends or lower in self.nouns)
+
     def verb_hit(self, token: Token) -> Hit | None:
         """The code of a verb token: a pattern on its object or PP first, else the verb's default."""
         lemma = token.lemma_.lower()
+        if lemma not in self.verbs and lemma not in self.pattern_verbs:
+            return None
         for key in _pattern_keys(lemma, token):
             if key in self.patterns:
                 code = self.patterns[key]

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventwire.nlp.stage import Stage
+from eventwire.nlp.tokens import token_table
 from eventwire.places.gazetteer import Entry, Gazetteer, load_gazetteer, norm
 from eventwire.schema import Mention, Place
 
@@ -175,19 +176,13 @@ class Tokens:
     spaCy Token objects over and over cost more than all the gazetteer lookups."""
 
     def __init__(self, doc: Doc) -> None:
-        self.texts: list[str] = []
-        self.spaces: list[str] = []
-        self.labels: list[str] = []
-        self.propn: list[bool] = []
-        self.sent_start: list[bool] = []
-        alpha: list[bool] = []
-        for t in doc:
-            self.texts.append(t.text)
-            self.spaces.append(t.whitespace_)
-            self.labels.append(t.ent_type_)
-            self.propn.append(t.pos_ == "PROPN")
-            self.sent_start.append(bool(t.is_sent_start))
-            alpha.append(t.is_alpha)
+        table = token_table(doc)
+        self.texts = table.texts
+        self.spaces = table.spaces
+        self.labels = table.ent_types
+        self.propn = [p == "PROPN" for p in table.pos]
+        self.sent_start = table.sent_start
+        alpha = table.alpha
         self.lowers = [t.lower() for t in self.texts]
         self.caps = [is_capitalised(t) for t in self.texts]
         # Tokens of title-case sentences (headlines: "Man Arrested In Gainesville"), where capitals say nothing.

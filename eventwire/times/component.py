@@ -28,7 +28,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from eventwire.nlp.stage import Stage
+from eventwire.nlp.tokens import token_table
 from eventwire.schema import TimeExpr
+from eventwire.times.starts import StartFilter
 from eventwire.times.tense import verb_tense
 from eventwire.times.timex import (
     HOLIDAY_NAMES,
@@ -98,6 +100,7 @@ EXTRA = re.compile(
     r"(?<!\d )(?<![\w-])(?:years|months|weeks|decades|centuries))\b",
     re.IGNORECASE,
 )
+_EXTRA_STARTS = StartFilter(EXTRA)  # EXTRA tried only at the word starts that can open one of its matches
 # "current" and "recent" are times only on their own ("current levels"), not before a unit
 # ("the current quarter", found by NER) or in fixed phrases.
 _NOT_ALONE = re.compile(r"^current$", re.IGNORECASE)
@@ -181,7 +184,7 @@ class TimesStage(Stage):
     name = "eventwire_times"
 
     def process(self, doc: Doc) -> None:
-        text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+        text = token_table(doc).text  # Doc.text is rebuilt from the tokens on every access
         reading = _Reading(doc._.published, day_order(text), headlines(doc))
         found: list[tuple[Span, Timex]] = []
         for cand in joined(doc, text, candidates(doc, text)):
@@ -462,7 +465,7 @@ def candidates(doc: Doc, text: str) -> list[Span]:
     owner = [-1] * len(doc)
     for k, s in enumerate(found):
         owner[s.start:s.end] = [k] * len(s)
-    for m in EXTRA.finditer(text):
+    for m in _EXTRA_STARTS.finditer(text):
         if _NOT_ALONE.match(m.group(0)) and _UNIT_AFTER.match(text, m.end()):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
