@@ -173,6 +173,12 @@ class KnowledgeBase:
         """The first words of the agent phrases (those listed as no agent too): no phrase starts elsewhere."""
         return frozenset(key.split(" ", 1)[0] for key in self.agents)
 
+    @cached_property
+    def name_starts(self) -> frozenset[str]:
+        """The first words of the names (aliases, acronyms, countries, adjectives, capitals)."""
+        tables = (self.aliases, self.acronyms, self.countries, self.adjectives, self.capitals)
+        return frozenset(key.split(" ", 1)[0] for table in tables for key in table)
+
     @classmethod
     def from_dict(cls, data: dict) -> KnowledgeBase:
         """Build from the JSON structure `scripts/build_actors.py` writes."""

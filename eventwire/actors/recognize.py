@@ -108,8 +108,10 @@ class _Scanner:
         self.name_ends = [(self.caps[k] or (k > 0 and self.with_ws[k - 1] == "-")) and not table.punct[k]
                           for k in range(len(self.texts))]
         self.place_of = [word in PLACE_OF for word in self.lower]
+        self.words = [normalize(text).split() for text in self.texts]  # each token's key words
         self.next_end = self._next_agent_ends()
-        self.may_start = self._agent_starts()
+        self.may_start = self._may_start(kb.agent_starts)
+        self.may_name = self._may_start(kb.name_starts)
 
     def key_at(self, i: int, j: int) -> str:
         """The KB key of tokens i..j, memoised: the scan asks for the same n-grams many times."""
@@ -128,7 +130,7 @@ class _Scanner:
         doc, kb = self.doc, self.kb
         if not self.caps[i] or self.lower[i] in DEFINITE:
             return None
-        for j in range(min(len(doc), i + MAX_KEY_TOKENS), i, -1):
+        for j in range(min(len(doc), i + MAX_KEY_TOKENS), i, -1) if self.may_name[i] else ():
             if not self.name_ends[j - 1] or self.modifier_compound(j):
                 continue
             key = self.key_at(i, j)
@@ -163,26 +165,23 @@ class _Scanner:
         ends, n = self.kb.agent_ends, len(self.texts)
         nxt = [n] * (n + 1)
         for i in range(n - 1, -1, -1):
-            words = normalize(self.texts[i]).split()
+            words = self.words[i]
             glued = i > 0 and self.with_ws[i - 1] == self.texts[i - 1]
             may_end = not self.punct[i] and (glued or not words or words[-1] in ends)
             nxt[i] = i if may_end else nxt[i + 1]
         return nxt
 
-    def _agent_starts(self) -> list[bool]:
-        """For each token, whether an agent phrase could start at it: its first word opens some phrase (a token
-        glued to the next one, or one that normalises to nothing, is left to the full lookup)."""
-        starts = self.kb.agent_starts
-        out = []
-        for text, with_ws in zip(self.texts, self.with_ws, strict=True):
-            words = normalize(text).split()
-            out.append(not words or with_ws == text or words[0] in starts)
-        return out
+    def _may_start(self, starts: frozenset[str]) -> list[bool]:
+        """For each token, whether a phrase of a table could start at it: its first word opens some key of the
+        table (``starts``; a token glued to the next one, or one that normalises to nothing, is left to the
+        full lookup)."""
+        return [not words or with_ws == text or words[0] in starts
+                for text, with_ws, words in zip(self.texts, self.with_ws, self.words, strict=True)]
 
     def agent_at(self, i: int, max_skip: int = _MAX_SKIP) -> tuple[int, int, str] | None:
         """An agent noun phrase at i, possibly after up to ``max_skip`` modifiers: (start, end, sector)."""
         pos, punct, n, nxt = self.pos, self.punct, len(self.texts), self.next_end
-        if nxt[i] >= i + max_skip + _MAX_AGENT:
+        if nxt[i] >= i + max_skip + _MAX_AGENT or not any(self.may_start[i:i + max_skip + 1]):
             return None
         for skip in range(max_skip + 1):
             a = i + skip
