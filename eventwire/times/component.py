@@ -123,6 +123,11 @@ _BACKGROUND = re.compile(r"\b(?:after|following|since)\s+(?:(?:a|an|the|its|thei
 # A figure compared with an earlier one: "up from $5 million last year", "than a year ago".
 _COMPARISON = re.compile(r"\b(?:from|than|with|versus|vs\.)\s+[^.;:!?]*\d[^.;:!?]*$", re.IGNORECASE)
 MAX_TOKENS = 12
+# Results "for the nine months" are compared with the same months of the year before, which TimeBank
+# values as that year; a year-back expression after them does not mean the quarter in focus.
+_PART_YEAR = {"P6M", "P9M"}
+_MONTHS_WORD = re.compile(r"\bmonths\b", re.IGNORECASE)
+_YEAR_BACK = re.compile(r"\byear[\s-]+(?:ago|earlier)\b|\blast\s+year\b", re.IGNORECASE)
 AGE = re.compile(r"\b(?:year|month|week|day)s?[\s-]+old\b|\baged?\s+\d", re.IGNORECASE)
 # TimeBank: "for the year ended Sept. 30" is the length of a fiscal year, not the calendar year.
 FISCAL_PERIOD = re.compile(r"^\s*(?:ended|ending|ends|through|to date|to\s+(?:the\s+)?(?:end\s+of\s+)?(?:\d|"
@@ -147,13 +152,20 @@ class _Reading:
     quarter: str | None = None
     reference: str | None = None
     reference_end: int = -1  # where the expression that named ``reference`` ends
+    quarter_end: int = -1  # where the last expression of the quarter in focus ends
+    months_end: int = -1  # where the last "nine months" (a part of the year reported to date) ends
 
     def hints(self, span: Span, text: str) -> Hints:
         before = text[max(0, span.start_char - 16):span.start_char]
         in_headline = bool(self.headline[span.root.i])
         tense = "future" if _FUTURE_BEFORE.search(before) else verb_tense(span, in_headline)
         compared = bool(_COMPARISON.search(text[max(0, span.start_char - 40):span.start_char]))
-        return Hints(tense=tense, compared=compared, quarter=self.quarter, reference=self.reference,
+        quarter, reference = self.quarter, self.reference
+        if self.months_end > self.quarter_end and _YEAR_BACK.search(span.text):
+            # "nine months ..., compared with ... a year earlier": the year before the report's, not a quarter
+            # (nor a year before the last year named: the months compared are this year's)
+            quarter = reference = None
+        return Hints(tense=tense, compared=compared, quarter=quarter, reference=reference,
                      day_first=self.day_first)
 
     def _ahead(self, quarter: str) -> bool:
@@ -163,13 +175,17 @@ class _Reading:
         return self.anchor is not None and quarter > f"{self.anchor.year:04d}-Q{(self.anchor.month - 1) // 3 + 1}"
 
     def saw(self, span: Span, tx: Timex, text: str) -> None:
-        """Remember a resolved expression: the quarter in focus and the last calendar date."""
+        """Remember a resolved expression: the quarter in focus, the months to date and the last calendar date."""
+        if tx.type == "DURATION" and tx.value in _PART_YEAR and _MONTHS_WORD.search(span.text):
+            self.months_end = span.end_char
         if tx.type not in ("DATE", "TIME") or calendar_point(tx.value) is None:
             return
         if QUARTER_TEXT.search(span.text) and re.fullmatch(r"\d{4}-Q[1-4]", tx.value) \
                 and not _COMPARED.search(span.text) and not self._ahead(tx.value) \
                 and not _BACKGROUND.search(text[max(0, span.start_char - 24):span.start_char]):
-            self.quarter = tx.value
+            self.quarter, self.quarter_end = tx.value, span.end_char
+        elif self.quarter is not None and tx.value == self.quarter:
+            self.quarter_end = span.end_char  # "the quarter" again
         self.reference, self.reference_end = tx.value, span.end_char
 
     def apposed(self, span: Span, text: str) -> bool:
@@ -310,9 +326,12 @@ def not_a_time(span: Span, text: str, headline: bool) -> bool:
     lower = span.text.lower()
     if lower == "a second" and _WORD_AFTER.match(text, span.end_char):
         return True  # "a second election": an ordinal
+    if lower in _RATE_ADVERBS and _AMOUNT_BEFORE.search(text[max(0, span.start_char - 32):span.start_char]):
+        return True  # "to rise 8.5% annually": the rate of a figure, which TimeBank leaves unmarked
     return lower in ("the day", "the night") and not _BEFORE_AFTER.match(text, span.end_char)
 
 
+_RATE_ADVERBS = {"annually", "yearly"}
 _NAMED_DAY = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *MONTHS, *HOLIDAY_NAMES]) + r")\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\s+(before|after)\b", re.IGNORECASE)
 _UNIT_ALONE = re.compile(r"the (?:day|week|month|year)", re.IGNORECASE)

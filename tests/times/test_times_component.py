@@ -295,3 +295,22 @@ def test_component_quarters_and_overnight(nlp, text: str, expected: list[tuple[s
 )
 def test_component_second_days_and_unitless_lengths(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysts expect sales to grow 12% annually.", []),
+        ("The festival is held annually in the old town.", [("annually", "P1Y")]),
+    ],
+)
+def test_component_rate_of_a_figure_is_not_a_set(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in _run(nlp, text)._.ew_times] == expected
+
+
+def test_component_months_to_date_compare_with_the_year_before(nlp) -> None:
+    text = ("Third-quarter profit rose 8% from a year earlier. For the first nine months, profit climbed to "
+            "$50 million from $42 million a year earlier.")
+    values = [(t.text, t.value) for t in _run(nlp, text, date(2023, 10, 20))._.ew_times]
+    assert values == [("Third-quarter", "2023-Q3"), ("a year earlier", "2022-Q3"),
+                      ("the first nine months", "P9M"), ("a year earlier", "2022")]
