@@ -142,7 +142,7 @@ TOPIC_CUES = VERBAL_ATTACKS | frozenset({
     "underscore", "apologize", "apologise", "publish", "advocate", "tout", "characterize",
     "characterise", "dwell", "balk", "weigh", "shrug", "mull", "pounce", "lash", "spar", "protest",
     "vouch", "interject", "contrast", "allude", "distance", "pivot", "side", "push", "press", "paint",
-    "cast", "persuade", "convince",
+    "cast", "persuade", "convince", "touch", "brush",
 })
 TOPIC_PREPS = frozenset({"about", "of", "on", "against", "to", "for", "as", "over", "at", "with"})
 
@@ -192,7 +192,7 @@ STANCE_NOUNS = frozenset({
     "wish", "intention", "goal", "vision", "praise", "condemnation", "push", "insistence",
     "proposal", "pledge", "promise", "threat", "warning", "claim", "argument", "defense",
     "defence", "embrace", "rejection", "dismissal", "denial", "opinion", "assessment",
-    "allegation", "accusation", "complaint", "doubt", "outrage",
+    "allegation", "accusation", "complaint", "doubt", "outrage", "backing",
 })
 
 

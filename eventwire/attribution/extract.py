@@ -97,6 +97,17 @@ def _clause_child(tok: Token) -> Token | None:
     return None
 
 
+def _question_clause(tok: Token) -> Token | None:
+    """ "asked the mayor if she would run": the parser hangs the indirect question as an adverbial."""
+    if tok.lemma_.lower() not in _ASKING:
+        return None
+    return next((c for c in children(tok, ("advcl",)) if c.i > tok.i
+                 and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+
+
+_ASKING = frozenset({"ask", "wonder", "question"})
+
+
 def _medium_clause(tok: Token) -> Token | None:
     """ "said in a statement that ...": the that-clause the parser hung on the medium noun."""
     for prep in children(tok, ("prep",)):
@@ -153,7 +164,7 @@ class _Finder:
 
     def content(self, tok: Token) -> tuple[CharSpan | None, bool]:
         """(content span, is a direct quotation) for a cue verb, or (None, False)."""
-        clause = _clause_child(tok) or _medium_clause(tok)
+        clause = _clause_child(tok) or _medium_clause(tok) or _question_clause(tok)
         lemma = _lemma(tok)
         if not _is_report_lemma(lemma):
             return self._attitude(tok, lemma, clause), False

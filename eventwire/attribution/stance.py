@@ -93,6 +93,11 @@ def _verb_content(tok: Token, lemma: str) -> CharSpan | None:
         comp = next((c for c in after if c.dep_ == dep), None)
         if comp is not None:
             return chars(tok.doc, comp.left_edge.i, comp.right_edge.i)
+    if lemma in DESIRE_CUES:  # "as he looked to make inroads": the infinitive parsed as an adverbial
+        inf = next((c for c in after if c.dep_ == "advcl" and c.tag_ == "VB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if inf is not None:
+            return chars(tok.doc, inf.left_edge.i, inf.right_edge.i)
     if lemma in DESIRE_CUES:  # "hopes for a deal": a wish with a topic; "wants lower taxes": a thing
         return _topic(tok) if lemma in _TOPIC_STANCES else None
     obj = next((c for c in after if c.dep_ == "dobj"), None)
@@ -251,7 +256,9 @@ def stance_noun(tok: Token) -> Found | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or lemma not in STANCE_NOUNS:
         return None
-    holder = next((c for c in tok.children if c.dep_ == "poss"), None) or _by_holder(tok)
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    among = _among_holder(tok) if lemma in _POLLED_NOUNS else None
+    holder = among or poss or _by_holder(tok)
     if holder is not None and not is_holder(holder):
         return None
     if holder is None and lemma not in _UNHELD_NOUNS:
@@ -259,10 +266,13 @@ def stance_noun(tok: Token) -> Found | None:
     comp = next((c for c in tok.children if c.i > tok.i and (
         (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and children(c, ("pobj", "pcomp")))
         or c.dep_ in ("acl", "ccomp"))), None)
-    if comp is None:
+    if comp is not None:
+        first = comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i
+        content = chars(tok.doc, first, comp.right_edge.i)
+    elif among is not None and poss is not None:  # "his support among conservatives": support for him
+        content = chars(tok.doc, poss.left_edge.i, poss.right_edge.i)
+    else:
         return None
-    first = comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i
-    content = chars(tok.doc, first, comp.right_edge.i)
     if content is None:
         return None
     return Found(
@@ -271,6 +281,16 @@ def stance_noun(tok: Token) -> Found | None:
         source_root=holder.i if holder is not None else None,
         content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
     )
+
+
+def _among_holder(tok: Token) -> Token | None:
+    """ "support among Republicans", "his backing among women": the group polled holds the stance."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+# Nouns of a stance that polls measure in a group ("support among women", "opposition among Democrats").
+_POLLED_NOUNS = frozenset({"support", "opposition", "backing"})
 
 
 def _by_holder(tok: Token) -> Token | None:

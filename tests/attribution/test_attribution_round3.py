@@ -117,3 +117,24 @@ def test_round3_looks_of_a_thing_report_nothing(nlp):
     text = "The bridge looks old and the paint is peeling."
     _, found = _found(nlp, text)
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("Reporters asked the mayor if she would run again.", "asked", "Reporters", "if she would run again"),
+        ("He spoke in Miami as he looked to win over Cuban voters.", "looked", "he", "to win over Cuban voters"),
+        ("The senator touched on the budget in her speech.", "touched", "The senator", "the budget"),
+        ("His support among rural voters has faded.", "support", "rural voters", "His"),
+    ],
+)
+def test_round3_questions_aims_topics_and_polled_groups(nlp, text, cue, source, content):
+    _, found = _found(nlp, text)
+    item = next(a for a in found if a.cue == cue)
+    assert (item.source_text, _content(text, item)) == (source, content)
+
+
+def test_round3_passive_topic_needs_a_verb_aimed_at_someone(nlp):
+    text = "Turnout was talked about for weeks."  # no hearer or target: nothing reported
+    _, found = _found(nlp, text)
+    assert found == []
