@@ -142,7 +142,7 @@ TOPIC_CUES = VERBAL_ATTACKS | frozenset({
     "underscore", "apologize", "apologise", "publish", "advocate", "tout", "characterize",
     "characterise", "dwell", "balk", "weigh", "shrug", "mull", "pounce", "lash", "spar", "protest",
     "vouch", "interject", "contrast", "allude", "distance", "pivot", "side", "push", "press", "paint",
-    "cast", "persuade", "convince", "touch", "brush",
+    "cast", "persuade", "convince", "touch", "brush", "vote",
 })
 TOPIC_PREPS = frozenset({"about", "of", "on", "against", "to", "for", "as", "over", "at", "with"})
 

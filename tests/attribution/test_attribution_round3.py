@@ -138,3 +138,9 @@ def test_round3_passive_topic_needs_a_verb_aimed_at_someone(nlp):
     text = "Turnout was talked about for weeks."  # no hearer or target: nothing reported
     _, found = _found(nlp, text)
     assert found == []
+
+
+def test_round3_vote_names_what_was_voted_for(nlp):
+    text = "The senator voted against the farm bill."
+    _, found = _found(nlp, text)
+    assert [(a.cue, a.source_text, _content(text, a)) for a in found] == [("voted", "The senator", "the farm bill")]
