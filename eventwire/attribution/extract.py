@@ -98,6 +98,17 @@ def _clause_child(tok: Token) -> Token | None:
     return None
 
 
+def _question_clause(tok: Token) -> Token | None:
+    """ "asked the mayor if she would run": the parser hangs the indirect question as an adverbial."""
+    if tok.lemma_.lower() not in _ASKING:
+        return None
+    return next((c for c in children(tok, ("advcl",)) if c.i > tok.i
+                 and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+
+
+_ASKING = frozenset({"ask", "wonder", "question"})
+
+
 def _medium_clause(tok: Token) -> Token | None:
     """ "said in a statement that ...": the that-clause the parser hung on the medium noun."""
     for prep in children(tok, ("prep",)):
@@ -154,7 +165,7 @@ class _Finder:
 
     def content(self, tok: Token) -> tuple[CharSpan | None, bool]:
         """(content span, is a direct quotation) for a cue verb, or (None, False)."""
-        clause = _clause_child(tok) or _medium_clause(tok)
+        clause = _clause_child(tok) or _medium_clause(tok) or _question_clause(tok)
         lemma = _lemma(tok)
         if not _is_report_lemma(lemma):
             return self._attitude(tok, lemma, clause), False
@@ -215,6 +226,9 @@ class _Finder:
             inf = next((c for c in children(tok, deps) if c.i > tok.i), None)
             if inf is not None:
                 return chars(self.doc, inf.left_edge.i, inf.right_edge.i)
+            like = next((c for c in children(tok, ("prep",)) if c.i > tok.i and c.lower_ == "like"), None)
+            if like is not None and lemma in ("seem", "appear"):  # "seems like a long shot"
+                return chars(self.doc, like.i + 1, like.right_edge.i)
         return None
 
     def _as_quote(self, span: CharSpan) -> tuple[CharSpan, bool]:
@@ -270,9 +284,15 @@ class _Finder:
         objs = [c for c in tok.children if c.dep_ in deps and c.i > tok.i]
         if lemma == "call":
             objs += [p for p in children(tok, ("prep",)) if p.lower_ in ("for", "on")]
+            objs += [c for c in children(tok, ("advcl",)) if c.i > tok.i and _for_clause(c)]
         if not objs:
             return None
         return chars(self.doc, min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs))
+
+
+def _for_clause(tok: Token) -> bool:
+    """ "called for the state to raise taxes": a for-to clause, which the parser hangs as an adverbial."""
+    return any(m.dep_ == "mark" and m.lower_ == "for" and m.i < tok.i for m in tok.children)
 
 
 def _has_content_object(tok: Token, lemma: str) -> bool:
@@ -350,12 +370,27 @@ def _report_attribution(finder: _Finder, tok: Token, lemma: str) -> Found | None
     if (lemma not in STRONG_CUES and lemma not in CLAUSAL_CUES and subj is None and lemma not in NO_HOLDER
             and not children(tok, ("nsubjpass",))):
         return None
+    if subj is None and lemma in _RAISING:
+        subj = _impression_holder(tok)
     source = source_span(subj) if subj is not None else None
     return Found(
         cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source,
         source_root=subj.i if subj is not None else None,
         content=content, channel=_channel(tok, finder.text), quote=quote, kind=cue_kind(lemma), token=tok.i,
     )
+
+
+def _impression_holder(tok: Token) -> Token | None:
+    """ "He seemed to confirm the report", "Obama appeared to blame Congress": a person or group whose
+    act or stance the raising verb hedges is the source PolNeAR names. A thing ("The ceasefire seems
+    fragile") holds no stance: the impression is the writer's."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not is_holder(subj):
+        return None
+    return subj if subj.pos_ in ("PRON", "PROPN") or subj.ent_type_ in _PEOPLE_ENTS else None
+
+
+_PEOPLE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _apposed_speaker(tok: Token) -> Token | None:
@@ -372,20 +407,34 @@ def _apposed_speaker(tok: Token) -> Token | None:
 
 
 def _known_as(tok: Token) -> Found | None:
-    """ "the contests known as Super Tuesday", "Burma, also known as Myanmar": a name given by people
-    unnamed (or by the agent of "known"); the name is the content."""
-    if tok.lemma_.lower() != "know" or tok.tag_ != "VBN":
+    """ "the contests known as Super Tuesday", "Burma, also known as Myanmar", "is best known for his
+    films", "is seen as a moderate", "was widely viewed as a mistake": a name or a view held by people
+    unnamed (or by the agent of the participle); what it is known or seen as is the content."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "VBN" or lemma not in _KNOWN_AS:
         return None
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i), None)
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    preps = _KNOWN_AS[lemma]
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if pobj is None:
         return None
     agent = subject(tok)
     return Found(
-        cue=(tok.idx, tok.idx + len(tok)), lemma="know", source=source_span(agent) if agent is not None else None,
+        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(agent) if agent is not None else None,
         source_root=agent.i if agent is not None else None,
         content=chars(tok.doc, pobj.left_edge.i, pobj.right_edge.i), channel=None, quote=False, token=tok.i,
+        kind=cue_kind(lemma),
     )
+
+
+# Participles that name a reputation or a view, with the prepositions that carry it.
+_KNOWN_AS = {
+    "know": frozenset({"as", "for"}),
+    "see": frozenset({"as"}),
+    "view": frozenset({"as"}),
+    "regard": frozenset({"as"}),
+    "perceive": frozenset({"as"}),
+}
 
 
 def _is_finding(tok: Token) -> bool:
@@ -493,7 +542,7 @@ def _colon_cue(tok: Token, text: str) -> Found | None:
     left = doc[start:tok.i]
     if not 1 <= len(left) <= _LABEL_TOKENS:
         return None
-    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in left) or not _is_name(left):
+    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in left) or not _is_name(left) or _is_label(left):
         return None
     if all(t.ent_type_ == "GPE" for t in left if t.is_alpha):  # "Iowa: Cruz 28%, Trump 24%" heads a list
         return None
@@ -513,6 +562,23 @@ def _colon_cue(tok: Token, text: str) -> Found | None:
 
 
 _LABEL_TOKENS = 6  # the longest name or label a colon cue takes as its source
+
+
+# Newsroom labels that head a line with a colon but name no speaker ("Editor's note:", "UPDATE:").
+_LABELS = frozenset({
+    "note", "breaking", "byline", "video", "correction", "update", "updated", "exclusive", "question",
+    "name", "photo", "photos", "watch", "related", "reminder", "clarification", "disclosure", "source",
+    "sources", "caption", "credit", "editor", "transcript", "listen", "read", "more", "live",
+})
+
+
+def _is_label(tokens: Span) -> bool:
+    """A newsroom label ("Editor's note", "BREAKING"), or the "Q" and "A" of an interview, whose lines
+    are the questions and the answers, not reports: the answer's "I think" is the attribution."""
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) == 1 and len(words[0]) == 1:
+        return True
+    return bool(words) and words[-1].lower_ in _LABELS
 
 
 def _is_name(tokens: Span) -> bool:
@@ -577,6 +643,26 @@ def _noun_cue(tok: Token) -> Found | None:
     )
 
 
+# Adverbs that mark a clause as reported by someone unnamed: "Trump reportedly offered him the job".
+# "Allegedly" is left out: it mostly hedges a charge in crime reports, which PolNeAR does not mark.
+_HEARSAY = frozenset({"reportedly", "purportedly", "supposedly", "reputedly"})
+
+
+def _hearsay(tok: Token) -> Found | None:
+    """ "He reportedly met the donors": an attribution without a source; the content is the clause
+    the adverb modifies."""
+    head = tok.head
+    if tok.dep_ != "advmod" or head is tok or head.pos_ not in ("VERB", "AUX"):
+        return None
+    content = chars(tok.doc, head.left_edge.i, head.right_edge.i)
+    if content is None:
+        return None
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)), lemma=tok.lower_, source=None, source_root=None,
+        content=content, channel=None, quote=False, token=tok.i,
+    )
+
+
 def _quote_or_plain(text: str, span: CharSpan) -> tuple[CharSpan, bool]:
     """The span, and whether it is wholly a quotation (opens and closes with a mark)."""
     inner = text[span[0]:span[1]]
@@ -612,6 +698,8 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
             item = item or stance_noun(tok)
         elif tok.pos_ == "ADJ":
             item = stance_adjective(tok)
+        elif tok.lower_ in _HEARSAY:
+            item = _hearsay(tok)
         elif _is_cue_verb(tok):
             item = _verb_attribution(finder, tok) or stance_adjective(tok) or _known_as(tok)
         elif tok.pos_ == "VERB":
@@ -637,7 +725,14 @@ def _without_nested_stances(doc: Doc, found: list[Found]) -> list[Found]:
     """
     parents = assign_parents([f.cue for f in found], [f.content for f in found])
     return [f for f, parent in zip(found, parents, strict=True)
-            if parent is None or _is_saying(f) or _next_act(doc, f, found[parent])]
+            if parent is None or _is_saying(f) or _next_act(doc, f, found[parent])
+            or _transcript_belief(f, found[parent])]
+
+
+def _transcript_belief(item: Found, parent: Found) -> bool:
+    """ "A: I think the law went a long way": a belief the speaker of a transcript line states. The
+    line is no quotation, and PolNeAR's annotators mark the speaker's "I think", "we know" in it."""
+    return parent.lemma == ":" and item.lemma in _BELIEFS
 
 
 def _next_act(doc: Doc, item: Found, parent: Found) -> bool:
@@ -649,6 +744,9 @@ def _next_act(doc: Doc, item: Found, parent: Found) -> bool:
     tok = doc[item.token]
     shape = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")  # not "to express"
     return shape and not children(tok, SUBJECTS + ("nsubjpass",))
+
+
+_BELIEFS = BELIEF_CUES | {"know"}
 
 
 def _is_saying(item: Found) -> bool:

@@ -24,7 +24,12 @@ _CLOSERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "''"
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every double-quoted stretch, marks included, in text order."""
+    """(start, end) of every double-quoted stretch, marks included, in text order.
+
+    Writers and feeds mix their marks ("...”, “...“, “...,"): a double mark that faces shut (after a
+    word or a comma, before a space or a stop) closes an open double quotation whatever its shape, and
+    one that faces shut opens none, so a mismatched pair is still read as one quotation.
+    """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     opener = closer = ""
@@ -35,22 +40,43 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if open_at is not None and pos - open_at > 1:
                 spans.append((open_at, pos))
             open_at = None
-        elif open_at is None:
-            if mark in _CLOSERS:
+            continue
+        facing = _facing(text, pos, m.end()) if mark in _DOUBLE else None
+        if open_at is None:
+            if mark in _CLOSERS and facing != "close":
                 open_at, opener, closer, depth = pos, mark, _CLOSERS[mark], 1
             elif mark == "”" and (pos == 0 or text[pos - 1] == "\n"):
                 # a closing mark typed for an opening one at the start of a paragraph: ”... .”
                 open_at, opener, closer, depth = pos, mark, mark, 1
-        elif mark == closer:
+        elif mark == opener and opener != closer and facing != "close":
+            depth += 1
+        elif mark == closer or (opener in _DOUBLE and facing == "close"):
             depth -= 1
             if depth == 0:
                 spans.append((open_at, m.end()))
                 open_at = None
-        elif mark == opener:
-            depth += 1
     if open_at is not None and len(text) - open_at > 1:
         spans.append((open_at, len(text)))
     return [s for s in spans if text[s[0]] != "‘" or s[1] - s[0] < 200]
+
+
+_DOUBLE = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
+_OPEN_BEFORE = frozenset("([{—–-/")
+_STOPS_AFTER = frozenset(".,;:!?)]}—–-")
+
+
+def _facing(text: str, start: int, end: int) -> str | None:
+    """ "open" for a mark after a space and before a word, "close" for one after a word or stop and
+    before a space or a stop, None when its place says nothing."""
+    prev = text[start - 1] if start > 0 else " "
+    nxt = text[end] if end < len(text) else " "
+    after_space = prev.isspace() or prev in _OPEN_BEFORE
+    before_space = nxt.isspace() or nxt in _STOPS_AFTER
+    if after_space and not before_space:
+        return "open"
+    if before_space and not after_space:
+        return "close"
+    return None
 
 
 def quote_at(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

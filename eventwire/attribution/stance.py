@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.attribution.cues import (
+    ADDRESSEE_VERBS,
     DESIRE_CUES,
     LIGHT_NOUNS,
     LIGHT_VERBS,
@@ -38,6 +39,8 @@ _NOT_HOLDERS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDI
 # Verbs whose predicative adjective states the holder's own stance ("is", "remains", "grew").
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "feel", "sound", "grow", "stay"})
 _ADJ_PREPS = frozenset({"about", "of", "with", "over", "on", "to", "for", "in"})
+# "was clear about his plans" states a stance; "the road was clear of snow" does not.
+_CLEAR_PREPS = frozenset({"about", "on"})
 _NOUN_PREPS = frozenset({"for", "of", "to", "on", "against", "about", "over", "with"})
 
 
@@ -90,8 +93,13 @@ def _verb_content(tok: Token, lemma: str) -> CharSpan | None:
         comp = next((c for c in after if c.dep_ == dep), None)
         if comp is not None:
             return chars(tok.doc, comp.left_edge.i, comp.right_edge.i)
-    if lemma in DESIRE_CUES:
-        return None
+    if lemma in DESIRE_CUES:  # "as he looked to make inroads": the infinitive parsed as an adverbial
+        inf = next((c for c in after if c.dep_ == "advcl" and c.tag_ == "VB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if inf is not None:
+            return chars(tok.doc, inf.left_edge.i, inf.right_edge.i)
+    if lemma in DESIRE_CUES:  # "hopes for a deal": a wish with a topic; "wants lower taxes": a thing
+        return _topic(tok) if lemma in _TOPIC_STANCES else None
     obj = next((c for c in after if c.dep_ == "dobj"), None)
     if obj is not None:
         last = obj.right_edge.i
@@ -138,22 +146,29 @@ def topic_verb(tok: Token, lemma: str) -> Found | None:
     debate", "asked about his taxes", "wrote of the war". Only the preposition's object is taken:
     a verb of saying with a plain object ("wrote a letter") reports nothing."""
     holder = subject(tok)
-    if holder is None or not is_holder(holder):
+    # "was asked about his taxes", "was accused of lying": the hearer or target of the speech is the
+    # subject, the speaker unnamed
+    passive = holder is None and lemma in _TARGETED and bool(children(tok, ("auxpass",)))
+    if not passive and (holder is None or not is_holder(holder)):
         return None
     content = _topic(tok)
     if content is None:
         return None
     return Found(
-        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
+        cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder) if holder is not None else None,
+        source_root=holder.i if holder is not None else None,
         content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
     )
 
 
 _TALK_VERBS = frozenset({"speak", "talk"})
+# Verbs of saying aimed at a person, whose passive names the hearer or the target, not the content.
+_TARGETED = ADDRESSEE_VERBS | frozenset({"question", "accuse", "charge", "describe", "criticize", "criticise",
+                                         "praise", "blame", "attack"})
 _HEARER_PREPS = frozenset({"to", "with", "at"})
 
 # Stance verbs whose object may follow a preposition: "knew about", "worried about", "hope for".
-_TOPIC_STANCES = frozenset({"know", "worry", "think", "learn", "care", "fear"})
+_TOPIC_STANCES = frozenset({"know", "worry", "think", "learn", "care", "fear", "hope"})
 
 
 def stance_adjective(tok: Token) -> Found | None:
@@ -161,7 +176,7 @@ def stance_adjective(tok: Token) -> Found | None:
     adjective of stance whose copula has a holder, with a clause, infinitive or prepositional object."""
     if tok.pos_ == "VERB":
         return _felt_participle(tok)
-    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in STANCE_ADJECTIVES:
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in STANCE_ADJECTIVES | _IMPERSONAL:
         return None
     head = tok.head
     if head.lemma_.lower() not in _COPULAS:
@@ -169,15 +184,39 @@ def stance_adjective(tok: Token) -> Found | None:
     holder = next((c for c in head.children if c.dep_ in SUBJECTS), None)
     if holder is None and head.dep_ == "relcl":
         holder = head.head
-    if holder is None or not is_holder(holder):
+    if holder is not None and holder.lower_ == "it" and tok.lower_ in _IMPERSONAL:
+        return _impersonal(tok)
+    if holder is None or not is_holder(holder) or tok.lower_ in _IMPERSONAL - STANCE_ADJECTIVES:
         return None
-    content = _adjective_content(tok)
+    content = _adjective_content(tok, _CLEAR_PREPS if tok.lower_ == "clear" else _ADJ_PREPS)
     if content is None:
         return None
     lemma = tok.lemma_.lower()
     return Found(
         cue=(tok.idx, tok.idx + len(tok)), lemma=lemma, source=source_span(holder), source_root=holder.i,
         content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
+    )
+
+
+# "It is unclear whether ...", "it became clear that ...": the writer's (or nobody's) judgement on
+# whether the clause holds; an attribution with no source.
+_IMPERSONAL = frozenset({"clear", "unclear", "obvious", "evident", "apparent", "uncertain", "unknown"})
+_WHETHER = frozenset({"whether", "if", "that"})
+
+
+def _impersonal(adj: Token) -> Found | None:
+    """ "It is unclear whether ...": the clause after the adjective, opened by whether, if or that."""
+    clause = next((c for owner in (adj, adj.head) for c in owner.children
+                   if c.i > adj.i and c.dep_ in ("ccomp", "advcl", "csubj")
+                   and any(m.dep_ == "mark" and m.lower_ in _WHETHER for m in c.children)), None)
+    if clause is None:
+        return None
+    content = chars(adj.doc, clause.left_edge.i, clause.right_edge.i)
+    if content is None:
+        return None
+    return Found(
+        cue=(adj.idx, adj.idx + len(adj)), lemma=adj.lower_, source=None, source_root=None,
+        content=content, channel=None, quote=False, kind="stance", token=adj.i,
     )
 
 
@@ -198,13 +237,13 @@ def _felt_participle(tok: Token) -> Found | None:
     )
 
 
-def _adjective_content(adj: Token) -> CharSpan | None:
+def _adjective_content(adj: Token, preps: frozenset[str] = _ADJ_PREPS) -> CharSpan | None:
     """The adjective's clause or infinitive (on it or on its copula), else its prepositional object."""
     for owner in (adj, adj.head):
         comp = next((c for c in owner.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
         if comp is not None:
             return chars(adj.doc, comp.left_edge.i, comp.right_edge.i)
-    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS
+    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in preps
                  and children(c, ("pobj", "pcomp"))), None)
     if prep is None:
         return None
@@ -217,7 +256,9 @@ def stance_noun(tok: Token) -> Found | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or lemma not in STANCE_NOUNS:
         return None
-    holder = next((c for c in tok.children if c.dep_ == "poss"), None) or _by_holder(tok)
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    among = _among_holder(tok) if lemma in _POLLED_NOUNS else None
+    holder = among or poss or _by_holder(tok)
     if holder is not None and not is_holder(holder):
         return None
     if holder is None and lemma not in _UNHELD_NOUNS:
@@ -225,10 +266,13 @@ def stance_noun(tok: Token) -> Found | None:
     comp = next((c for c in tok.children if c.i > tok.i and (
         (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and children(c, ("pobj", "pcomp")))
         or c.dep_ in ("acl", "ccomp"))), None)
-    if comp is None:
+    if comp is not None:
+        first = comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i
+        content = chars(tok.doc, first, comp.right_edge.i)
+    elif among is not None and poss is not None:  # "his support among conservatives": support for him
+        content = chars(tok.doc, poss.left_edge.i, poss.right_edge.i)
+    else:
         return None
-    first = comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i
-    content = chars(tok.doc, first, comp.right_edge.i)
     if content is None:
         return None
     return Found(
@@ -237,6 +281,16 @@ def stance_noun(tok: Token) -> Found | None:
         source_root=holder.i if holder is not None else None,
         content=content, channel=None, quote=False, kind=cue_kind(lemma), token=tok.i,
     )
+
+
+def _among_holder(tok: Token) -> Token | None:
+    """ "support among Republicans", "his backing among women": the group polled holds the stance."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+# Nouns of a stance that polls measure in a group ("support among women", "opposition among Democrats").
+_POLLED_NOUNS = frozenset({"support", "opposition", "backing"})
 
 
 def _by_holder(tok: Token) -> Token | None:
@@ -248,7 +302,7 @@ def _by_holder(tok: Token) -> Token | None:
 # Nouns of criticism and concern that report a stance even when no one is named as its holder
 # ("criticism of the plan", "concerns about his health", "allegations of fraud").
 _UNHELD_NOUNS = frozenset({"criticism", "concern", "allegation", "accusation", "complaint",
-                           "fear", "doubt", "speculation", "outrage", "condemnation"})
+                           "fear", "doubt", "speculation", "outrage", "condemnation", "endorsement"})
 
 
 

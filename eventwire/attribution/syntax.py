@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventwire.attribution.cues import CLAUSAL_CUES, SPEECH_ACT_CUES, STRONG_CUES
+from eventwire.attribution.cues import CHANNEL_NOUNS, CLAUSAL_CUES, EVIDENCE_NOUNS, SPEECH_ACT_CUES, STRONG_CUES
 from eventwire.attribution.quotes import QUOTE_MARKS
 
 __all__ = ["CharSpan", "Found", "chars", "children", "source_span", "subject"]
@@ -83,6 +83,9 @@ def subject(tok: Token) -> Token | None:
                 return pobj[0]
         if children(tok, ("nsubjpass",)) and tok.lemma_.lower() != "quote":
             return None
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and _is_medium(tok.head):
+            tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
+            continue
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in _ACTIVE_PARTICIPLES):
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
@@ -95,6 +98,20 @@ def subject(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _is_medium(noun: Token) -> bool:
+    """ "issued a statement saying", "in a response accusing": a medium noun that is the object of a
+    verb (or of its preposition), whose subject is the speaker the participle reports."""
+    if noun.lemma_.lower() not in _MEDIA:
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head.pos_ in ("VERB", "AUX")
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX")
+
+
+# A report, a study or a book speaks for itself ("issued a report calling for ..."): it is the source.
+_MEDIA = (CHANNEL_NOUNS | {"response", "reply", "ad", "rebuttal", "retort"}) - EVIDENCE_NOUNS - {"book", "document"}
 
 
 def source_span(tok: Token) -> CharSpan | None:
