@@ -680,8 +680,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
     found: list[Found] = []
     table = token_table(doc)
     for i, (word, lower, pos) in enumerate(zip(table.texts, table.lowers, table.pos, strict=True)):
-        if pos not in _CUE_POS and lower not in ("according", "in") and word not in (":", "--") \
-                and word[-1] not in _DASHES:
+        if pos not in _CUE_POS and lower not in _CUE_WORDS and word not in (":", "--") and word[-1] not in _DASHES:
             continue  # no rule below can fire: skip it without making a Token object
         tok = doc[i]
         item = None
@@ -709,7 +708,8 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
     return _without_nested_stances(doc, found)
 
 
-_CUE_POS = frozenset({"NOUN", "ADJ", "VERB", "AUX"})
+_CUE_POS = frozenset({"NOUN", "ADJ", "VERB", "AUX"})  # the parts of speech of the cues below
+_CUE_WORDS = frozenset({"according", "in"}) | _HEARSAY  # cue words of other parts of speech
 
 
 def _without_nested_stances(doc: Doc, found: list[Found]) -> list[Found]:
