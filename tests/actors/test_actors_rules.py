@@ -172,6 +172,32 @@ def test_recognize_agent_noun_alone(nlp, word, sector):
     assert found[word.capitalize()].sector == sector
 
 
+@pytest.mark.parametrize("text,mention,sector", [
+    ("Heads of state signed the charter on Friday.", "Heads of state", "GOV"),
+    ("Dozens of countries pledged to cut emissions.", "countries", "GOV"),
+    ("Several member states rejected the plan.", "Several member states", "GOV"),
+    ("Fighters seized the bridge at dawn.", "Fighters", "UAF"),
+    ("A suicide bomber struck the market.", "suicide bomber", "UAF"),
+    ("Gunmen and attackers fled after the raid.", "attackers", "UAF"),
+    ("A drug cartel kidnapped the mayor.", "drug cartel", "CRM"),
+    ("Police detained two suspects after the robbery.", "suspects", "CRM"),
+    ("Hundreds of employees walked out on Tuesday.", "employees", "LAB"),
+    ("Opposition members boycotted the session.", "Opposition members", "OPP"),
+])
+def test_recognize_generic_agent_nouns(nlp, text, mention, sector):
+    """Generic nouns that name a political actor in news with no name ("countries", "suspects")."""
+    assert _found(nlp, text)[mention].sector == sector
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("ICE detained the men at the border.", "ICE", "USACOP"),
+    ("The Department of Homeland Security issued a warning.", "Department of Homeland Security", "USAGOV"),
+    ("UNDOF withdrew its observers from the area.", "UNDOF", "IGOUNO"),
+])
+def test_recognize_agencies_by_name(nlp, text, mention, code):
+    assert _found(nlp, text)[mention].code == code
+
+
 @pytest.mark.parametrize("text,mention", [
     ("He drove to the police station.", "police"),
     ("Iran is buying parts for its ageing military and civilian jets.", "military"),  # nmod of "jets"
