@@ -74,6 +74,13 @@ MEETING_VERBS = frozenset({"meet", "see", "receive", "host", "welcome", "visit"}
 ROLE_TYPES = frozenset({"CONSULT", "REQUEST"})
 # PLOVER: a pledge of one's own future action is AGREE when the action cooperates, THREATEN otherwise.
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# A concession or retreat its own party says it will not make is a refusal to yield (PLOVER REJECT, mode yield:
+# "release of prisoners, ending sanctions, easing curfews and boycotts, ceasefires"), CAMEO 124.
+YIELDING = frozenset({"CONCEDE", "RETREAT"})
+REFUSE_TO_YIELD = "124"
+# Verbal conflict announced for later is no threat: "will investigate", "will sue", "will demand" keep their
+# type (PLOVER's THREATEN modes are restrictions, arrests, relations, expulsions, territory and violence).
+UNPLEDGED = frozenset({"ACCUSE", "REQUEST"})
 _NP_LINKS = frozenset({"compound", "poss", "amod", "pobj", "appos", "conj", "nmod", "case"})
 
 
@@ -154,6 +161,11 @@ class EventsStage(Stage):
                 status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
             code = cand.hit.code
         code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
+        if status == "negated" and code.type in YIELDING and _negated_itself(tok) and \
+                REFUSE_TO_YIELD in self.lexicon.codes:
+            # "the union will not end the strike": refusing to yield is an act of its own (PLOVER REJECT yield)
+            code = self.lexicon.codes[REFUSE_TO_YIELD]
+            mode, status = "yield", "reported" if att is not None else "asserted"
         _speaker_demands(tok, code, roles, att, index)  # after the pledge: what another must do is no pledge of theirs
         if not acceptable(code.type, code.cameo, roles, index, ctx.officials_only) \
                 or _meets_a_thing(tok, code, roles, index) \
@@ -267,7 +279,8 @@ class EventsStage(Stage):
         """PLOVER's pledge convention: a source's stated intention of a future action ("will provide",
         "vowed to fight", "said it would withdraw") is an AGREE or THREATEN made now, with the pledged
         action kept as the mode."""
-        if status not in ("future", "hypothetical") or not _intention(tok, roles, status, att, index):
+        if status not in ("future", "hypothetical") or code.type in UNPLEDGED \
+                or not _intention(tok, roles, status, att, index):
             return code, code.mode, status
         pledged = cand.lexicon_type if code.type in ("AGREE", "THREATEN") else code.type
         if pledged is None or pledged in ("AGREE", "THREATEN"):
@@ -355,6 +368,11 @@ def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, i
     if pledge(tok, roles.source, att, index):
         return True
     return status == "future" and att is None and bool(roles.source)
+
+
+def _negated_itself(tok: Token) -> bool:
+    """Whether the trigger carries its own negation ("will not end"), not a governing word's."""
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _speaker_demands(tok: Token, code: CodeInfo, roles: Roles, att: Attribution | None, index: ActorIndex) -> None:

@@ -93,19 +93,37 @@ class Lexicon:
 
 
 def _pattern_keys(lemma: str, token: Token) -> list[str]:
-    """``verb|object``, ``verb|particle``, ``verb|complement verb`` ("refuse|comment") and ``verb|prep object``
-    keys for the verb's dependents (passive subject too), then the bare ``verb|prep`` ones: the most
-    specific reading first."""
+    """``verb|particle object`` ("call|off strike"), then ``verb|object``, ``verb|particle``, ``verb|complement``
+    ("refuse|comment", "find|guilty") and ``verb|prep object`` keys for the verb's dependents (passive subject
+    too), then the bare ``verb|prep`` ones: the most specific reading first."""
     keys, loose = [], []
+    # a phrasal verb with its object first ("called off the strike" is no "called off the talks")
+    objects = [w for c in token.children if c.dep_ in ("dobj", "nsubjpass") for w in (c.lower_, c.lemma_.lower())]
+    phrasal = [f"{lemma}|{c.lower_} {o}" for c in token.children if c.dep_ == "prt" for o in objects]
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "prt", "xcomp"):
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "prt", "xcomp") or _adjective_complement(child):
             keys += [f"{lemma}|{child.lower_}", f"{lemma}|{child.lemma_.lower()}"]
             # the object's compound modifier after its head: "closed the crossing points" reads close|crossing
             loose += [f"{lemma}|{m.lemma_.lower()}" for m in child.children if m.dep_ == "compound"]
-        elif child.dep_ in ("prep", "dative", "agent"):
+        elif child.dep_ in ("prep", "dative", "agent") and not _of_time(child):
             keys += [f"{lemma}|{child.lower_} {g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"]
             loose.append(f"{lemma}|{child.lower_}")
-    return keys + loose
+    return phrasal + keys + loose
+
+
+def _adjective_complement(child: Token) -> bool:
+    """An adjective that completes the verb ("found him guilty", "declared it illegal")."""
+    return child.pos_ == "ADJ" and child.dep_ in ("ccomp", "oprd", "acomp")
+
+
+# Entity labels of a preposition's object that make the phrase a time ("called him on Tuesday").
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _of_time(prep: Token) -> bool:
+    """Whether a preposition's phrase says when, not what: "called Kim on Tuesday" is no "call on" (appeal)."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in _TIME_LABELS for g in objects)
 
 
 @lru_cache(maxsize=2)

@@ -134,3 +134,23 @@ def test_lexicon_sanction_codes(key, kind, cameo, plover):
     lex = load_lexicon()
     code = lex.codes[getattr(lex, kind)[key]]
     assert (code.cameo, code.type) == (cameo, plover)
+
+
+UNION = ("The union", "GBR", "LAB", "organization", "union")
+MINISTRY = ("The ministry", "GBR", "GOV", "organization", "ministry")
+FIRM = ("the company", "GBR", "BUS", "organization", "company")
+
+
+def test_a_concession_refused_is_a_rejection(nlp):
+    """PLOVER REJECT mode yield: not ending a strike is a refusal to yield, not a negated concession (the
+    rules alone: the lexicon reads "end the strike" as a concession)."""
+    from eventwire.events.component import EventsStage
+
+    events = _events(nlp, EventsStage(use_model=False), "The union will not end the strike.", actors=[UNION])
+    assert [(e[0], e[3].mode) for e in events] == [("REJECT", "yield")]
+
+
+def test_an_announced_investigation_is_no_threat(nlp, stage):
+    """A future accusation or investigation keeps its type: PLOVER's threats are of force and restriction."""
+    events = _events(nlp, stage, "The ministry will investigate the company.", actors=[MINISTRY, FIRM])
+    assert [e[0] for e in events] == ["ACCUSE"]

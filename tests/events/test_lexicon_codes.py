@@ -35,3 +35,32 @@ def test_training_target_keeps_an_accepted_lexicon_type(feats, want):
 
     gold = {"events": [{"type": "CONCEDE", "alt_types": ["RETREAT"]}]}
     assert train_event_model._target(gold, feats) == want
+
+
+def _verb_hit(nlp, text: str, word: str):
+    doc = _parse(nlp, text)
+    return load_lexicon().verb_hit(next(t for t in doc if t.lower_ == word))
+
+
+def _parse(nlp, text: str):
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if not name.startswith("eventwire"):
+            doc = proc(doc)
+    return doc
+
+
+@pytest.mark.parametrize(("text", "word", "want"), [
+    ("The minister called the president on Tuesday to congratulate him.", "called", None),  # a time, no appeal
+    ("Activists called on the government to resign.", "called", ("call|on", "REQUEST")),
+    ("A court found the mayor guilty of fraud.", "found", ("find|guilty", "ACCUSE")),  # CAMEO 116
+    ("The union called off the strike.", "called", ("call|off strike", "CONCEDE")),
+    ("The envoy called off the talks.", "called", ("call|off talks", "REJECT")),
+    ("The army evacuated the wounded from the town.", "evacuated", ("evacuate", "AID")),
+    ("Thousands of residents evacuated.", "evacuated", None),  # fleeing is no aid
+    ("Prosecutors filed charges against the minister.", "filed", ("file|charges", "ACCUSE")),
+    ("The two states upgraded their ties.", "upgraded", ("upgrade|ties", "SUPPORT")),
+])
+def test_verb_patterns_read_their_arguments(nlp, text, word, want):
+    hit = _verb_hit(nlp, text, word)
+    assert ((hit.key, hit.code.type) if hit else None) == want
