@@ -187,7 +187,9 @@ def read_hand(path: Path) -> list[tuple[str, str, str]]:
     marks an event noun that may be coded with a target and no source (its code column is ``*``); kind
     ``plover`` gives a CAMEO code (key) the PLOVER ``TYPE,mode`` of its code column; kind ``default`` names
     the CAMEO code of a PLOVER type (key) when the type model, not the lexicon, decided the type; kind
-    ``transitive`` a verb that codes only with a direct object (its code column is ``*``)."""
+    ``transitive`` a verb that codes only with a direct object, kind ``intransitive`` one whose default codes
+    only without one ("demonstrated in the capital", not "demonstrated its commitment"; its patterns still
+    code); their code column is ``*``."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -217,12 +219,13 @@ def build(sources: Path = SOURCES, hand: Path = HAND) -> dict:
     plover, cameo = read_plover(sources / "plover" / "CAMEO2PLOVER-2021.txt"), read_cameo(
         sources / "cameo" / "cameo-codes.csv")
     tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}, "standalone": {}, "plover": {},
-                               "default": {}, "transitive": {}}
+                               "default": {}, "transitive": {}, "intransitive": {}}
     for kind, key, code in read_hand(hand):
         # "-" removes a verb's or noun's default code; on a pattern it says the reading is no event.
         tables[kind][key] = (NO_EVENT if kind == "pattern" else None) if code == "-" else code
     standalone = tables.pop("standalone")
     transitive = sorted(tables.pop("transitive"))
+    intransitive = sorted(tables.pop("intransitive"))
     defaults = {kind.upper(): code for kind, code in tables.pop("default").items()}
     plover |= {code: _plover_override(value) for code, value in tables.pop("plover").items()}
     used = {c for t in tables.values() for c in t.values() if c} | set(defaults.values())
@@ -243,6 +246,7 @@ def build(sources: Path = SOURCES, hand: Path = HAND) -> dict:
             "patterns": keep(tables["pattern"]), "nouns": nouns,
             "standalone": sorted(k for k in standalone if k in nouns),
             "transitive": transitive,
+            "intransitive": intransitive,
             "defaults": {kind: code for kind, code in sorted(defaults.items()) if code in codes},
             "countries": read_countries(sources / "geonames" / "countryInfo.txt")}
 

@@ -40,7 +40,7 @@ from eventwire.events.roles import (
     noun_roles,
     verb_roles,
 )
-from eventwire.events.status import modality, pledge, pronoun_subject
+from eventwire.events.status import FUTURE_AUX, modality, pledge, pronoun_subject
 from eventwire.nlp.stage import Stage
 from eventwire.nlp.tokens import token_table
 from eventwire.schema import Attribution, Event, Mention
@@ -78,6 +78,9 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CON
 # "release of prisoners, ending sanctions, easing curfews and boycotts, ceasefires"), CAMEO 124.
 YIELDING = frozenset({"CONCEDE", "RETREAT"})
 REFUSE_TO_YIELD = "124"
+# A cooperative act its party says it will not do ("will not accept", "would not meet") is a rejection too,
+# by the CAMEO code of what is refused: to meet (125), material cooperation (121), aid (122), else 120.
+REFUSED = {"CONSULT": "125", "COOPERATE": "121", "AID": "122", "AGREE": "120", "SUPPORT": "120"}
 # Verbal conflict announced for later is no threat: "will investigate", "will sue", "will demand" keep their
 # type (PLOVER's THREATEN modes are restrictions, arrests, relations, expulsions, territory and violence).
 UNPLEDGED = frozenset({"ACCUSE", "REQUEST"})
@@ -161,11 +164,12 @@ class EventsStage(Stage):
                 status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
             code = cand.hit.code
         code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
-        if status == "negated" and code.type in YIELDING and _negated_itself(tok) and \
-                REFUSE_TO_YIELD in self.lexicon.codes:
-            # "the union will not end the strike": refusing to yield is an act of its own (PLOVER REJECT yield)
-            code = self.lexicon.codes[REFUSE_TO_YIELD]
-            mode, status = "yield", "reported" if att is not None else "asserted"
+        refusal = _refusal(tok, code.type, status)
+        if refusal in self.lexicon.codes:
+            # "the union will not end the strike", "X will not accept refugees": a refusal is an act of its own
+            code = self.lexicon.codes[refusal]
+            mode = "yield" if refusal == REFUSE_TO_YIELD else code.mode
+            status = "reported" if att is not None else "asserted"
         _speaker_demands(tok, code, roles, att, index)  # after the pledge: what another must do is no pledge of theirs
         if not acceptable(code.type, code.cameo, roles, index, ctx.officials_only) \
                 or _meets_a_thing(tok, code, roles, index) \
@@ -370,9 +374,16 @@ def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, i
     return status == "future" and att is None and bool(roles.source)
 
 
-def _negated_itself(tok: Token) -> bool:
-    """Whether the trigger carries its own negation ("will not end"), not a governing word's."""
-    return any(c.dep_ == "neg" for c in tok.children)
+def _refusal(tok: Token, kind: str, status: str) -> str | None:
+    """The CAMEO code of the refusal a negated act is: a concession or retreat its trigger itself negates
+    ("will not end the strike"), or a cooperative act negated with a will or would ("will not accept")."""
+    if status != "negated" or not any(c.dep_ == "neg" for c in tok.children):
+        return None
+    if kind in YIELDING:
+        return REFUSE_TO_YIELD
+    if kind in REFUSED and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"wo"} for c in tok.children):
+        return REFUSED[kind]
+    return None
 
 
 def _speaker_demands(tok: Token, code: CodeInfo, roles: Roles, att: Attribution | None, index: ActorIndex) -> None:

@@ -54,6 +54,7 @@ class Lexicon:
         self.standalone_nouns: frozenset[str] = frozenset(data["standalone"])
         self.countries: dict[str, str] = data["countries"]
         self.transitive: frozenset[str] = frozenset(data["transitive"])
+        self.intransitive: frozenset[str] = frozenset(data["intransitive"])
         self.defaults: dict[str, CodeInfo] = {t: self.codes[c] for t, c in data["defaults"].items()}
 
     def may_hit(self, pos: str, lemma: str, lower: str) -> bool:
@@ -73,7 +74,8 @@ class Lexicon:
                 code = self.patterns[key]
                 return None if code == NO_EVENT else Hit(self.codes[code], True, False, key)
         code = self.verbs.get(lemma)
-        if lemma in self.transitive and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+        if (lemma in self.transitive and not has_object) or (lemma in self.intransitive and has_object):
             return None
         return Hit(self.codes[code], False, False, lemma) if code else None
 

@@ -150,6 +150,18 @@ def test_a_concession_refused_is_a_rejection(nlp):
     assert [(e[0], e[3].mode) for e in events] == [("REJECT", "yield")]
 
 
+def test_a_cooperation_refused_is_a_rejection(nlp):
+    """A meeting a party says it will not hold is PLOVER REJECT (CAMEO 125, reject a proposal to meet); the
+    same meeting negated without a will or would is only a negated meeting."""
+    from eventwire.events.component import EventsStage
+
+    stage = EventsStage(use_model=False)
+    refused = _events(nlp, stage, "Kim will not meet Putin.", actors=[KIM, PUTIN])
+    assert [(e[0], e[3].cameo, e[3].status) for e in refused] == [("REJECT", "125", "asserted")]
+    denied = _events(nlp, stage, "Kim did not meet Putin.", actors=[KIM, PUTIN])
+    assert [(e[0], e[3].status) for e in denied] == [("CONSULT", "negated")]
+
+
 def test_an_announced_investigation_is_no_threat(nlp, stage):
     """A future accusation or investigation keeps its type: PLOVER's threats are of force and restriction."""
     events = _events(nlp, stage, "The ministry will investigate the company.", actors=[MINISTRY, FIRM])

@@ -60,6 +60,11 @@ def _parse(nlp, text: str):
     ("Thousands of residents evacuated.", "evacuated", None),  # fleeing is no aid
     ("Prosecutors filed charges against the minister.", "filed", ("file|charges", "ACCUSE")),
     ("The two states upgraded their ties.", "upgraded", ("upgrade|ties", "SUPPORT")),
+    ("The president cancelled his visit to Paris.", "cancelled", ("cancel|visit", "REJECT")),  # PLOVER REJECT
+    ("The government expelled two diplomats.", "expelled", ("expel|diplomats", "SANCTION")),
+    ("The governor declared a state of emergency.", "declared", ("declare|state", "COERCE")),  # CAMEO 1724
+    ("Students demonstrated in the capital.", "demonstrated", ("demonstrate", "PROTEST")),
+    ("The army demonstrated its resolve.", "demonstrated", None),  # showing a quality is no protest
 ])
 def test_verb_patterns_read_their_arguments(nlp, text, word, want):
     hit = _verb_hit(nlp, text, word)
