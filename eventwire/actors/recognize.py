@@ -68,6 +68,12 @@ class Found:
 OWN_HYPHENS = frozenset({"led", "run", "controlled", "dominated", "owned"})
 
 
+# Agents that are several states: the country of their context is one of them at most ("North Korea is one
+# of the few countries ...", "Russia and other nations").
+MANY_STATES = frozenset({"countries", "nations", "member states", "republics", "heads of state",
+                         "heads of government", "world leaders"})
+
+
 def _written_capitalised(text: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit()
 
@@ -513,7 +519,8 @@ class _Scanner:
             return None
         start = self.name_before(i, j) if role in self.kb.institutions else i
         country = self.country_inside(start, i) if start < i else None
-        country = country or self.context_country(i)
+        if country is None and role not in MANY_STATES:
+            country = self.context_country(i)
         self.add(Found(start, j, f"AGENT:{country or ''}{sector}:{role}", doc[start:j].text, "group", country,
                        sector))
         return j

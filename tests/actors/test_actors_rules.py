@@ -296,3 +296,9 @@ def test_recognize_country_led_agents_are_the_country_s(nlp, text, mention, code
 ])
 def test_recognize_other_hyphenated_country_words_only_modify(nlp, text, word):
     assert not any(word in mention for mention in _found(nlp, text))
+
+
+def test_recognize_several_states_take_no_context_country(nlp):
+    found = _found(nlp, "Ghana is one of several countries that condemned the coup.")
+    assert found["several countries"].country is None
+    assert found["Ghana"].country == "GHA"
