@@ -153,6 +153,9 @@ class EventsStage(Stage):
         if code.type in ("AGREE", "THREATEN") and cand.hit is not None and code.type != cand.lexicon_type and \
                 status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
             code = cand.hit.code
+        demand = self._demand(tok, code, roles, att, index)
+        if demand is not None:
+            code, status = demand, "reported"
         code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
         _speaker_demands(tok, code, roles, att, index)  # after the pledge: what another must do is no pledge of theirs
         if not acceptable(code.type, code.cameo, roles, index, ctx.officials_only) \
@@ -262,6 +265,24 @@ class EventsStage(Stage):
             spans += ctx.places_in(_outside_subject(clause_tokens(cand.tok)))
         return spans
 
+    def _demand(self, tok: Token, code: CodeInfo, roles: Roles, att: Attribution | None,
+                index: ActorIndex) -> CodeInfo | None:
+        """"Estonia's minister said the EU must be ready to mediate": an act a speaker says another party must
+        do is the speaker's REQUEST of that party, the act its mode (PLOVER: demands, whatever is demanded).
+        Not the speaker's own duty ("we must withdraw", "Russian officials said Russia must respond")."""
+        if code.type == "REQUEST" or att is None or not att.source or not roles.source or not _obliged(tok):
+            return None
+        speaker = index.actors.get(att.source)
+        if speaker is None or att.source in roles.source or \
+                (speaker.country and all(index.actors[a].country == speaker.country for a in roles.source)):
+            return None
+        asked = roles.source
+        roles.source, roles.target = [att.source], []
+        roles.add("target", asked, "subject of what the speaker says must be done")
+        roles.why.append("source: the speaker of the demand")
+        base = self.lexicon.defaults["REQUEST"]
+        return CodeInfo(base.cameo, "REQUEST", code.type.lower(), code.context, base.goldstein)
+
     def _pledge(self, tok: Token, code: CodeInfo, cand: Candidate, roles: Roles, status: str,
                 att: Attribution | None, index: ActorIndex) -> tuple[CodeInfo, str | None, str]:
         """PLOVER's pledge convention: a source's stated intention of a future action ("will provide",
@@ -355,6 +376,19 @@ def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, i
     if pledge(tok, roles.source, att, index):
         return True
     return status == "future" and att is None and bool(roles.source)
+
+
+def _obliged(tok: Token) -> bool:
+    """An obligation on the act, on its verb or on the one it completes: "must ensure", "should be ready to
+    mediate", "must be able to leave"."""
+    verb = tok
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _speaker_demands(tok: Token, code: CodeInfo, roles: Roles, att: Attribution | None, index: ActorIndex) -> None:

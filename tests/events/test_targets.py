@@ -161,3 +161,24 @@ def test_targets_unnamed_attackers_only_behind_violence(nlp, stage, text, want):
     doc = annotate(nlp, text)
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert _violent(subject, stage.lexicon) is want
+
+
+@pytest.mark.parametrize(("text", "content", "want"), [
+    # what a speaker says another must do is the speaker's request of it, whatever the act
+    ("Oxfam said Chile must release the prisoners.", "Chile must release the prisoners", ("REQUEST", [None], ["CHL"])),
+    ("Oxfam said Chile should be ready to withdraw its troops.", "Chile should be ready to withdraw its troops",
+     ("REQUEST", [None], ["CHL"])),
+])
+def test_targets_any_act_another_must_do_is_the_speakers_request(nlp, stage, text, content, want):
+    rows = coded_events(nlp, stage, text, actors=[("Oxfam", None, "NGO", "organization", "Oxfam"),
+                                                  ("Chile", "CHL", None, "state", "Chile")],
+                        attributions=[("said", content, "Oxfam")])
+    assert [r[:3] for r in rows] == [want]
+
+
+def test_targets_what_the_speaker_itself_must_do_is_no_request(nlp, stage):
+    rows = coded_events(nlp, stage, "The government said Chile must release the prisoners.",
+                        actors=[("government", "CHL", "GOV", "group", "government"),
+                                ("Chile", "CHL", None, "state", "Chile")],
+                        attributions=[("said", "Chile must release the prisoners", "government")])
+    assert rows and all(r[0] != "REQUEST" for r in rows)
