@@ -63,6 +63,17 @@ class Found:
     name_from: int | None = None
 
 
+# "<country>-led forces", "Kremlin-controlled media": the agents after the hyphenated word are the country's
+# own (unlike "Russian-backed separatists", whom Russia backs, or a "London-based" NGO, which is nobody's).
+OWN_HYPHENS = frozenset({"led", "run", "controlled", "dominated", "owned"})
+
+
+# Agents that are several states: the country of their context is one of them at most ("North Korea is one
+# of the few countries ...", "Russia and other nations").
+MANY_STATES = frozenset({"countries", "nations", "member states", "republics", "heads of state",
+                         "heads of government", "world leaders"})
+
+
 def _written_capitalised(text: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit()
 
@@ -131,15 +142,18 @@ class _Scanner:
         if not self.caps[i] or self.lower[i] in DEFINITE:
             return None
         for j in range(min(len(doc), i + MAX_KEY_TOKENS), i, -1) if self.may_name[i] else ():
-            if not self.name_ends[j - 1] or self.modifier_compound(j):
+            if not self.name_ends[j - 1]:
+                continue
+            glued = self.modifier_compound(j)
+            if glued and self.lower[j + 1] not in OWN_HYPHENS:
                 continue
             key = self.key_at(i, j)
-            value = kb.aliases.get(key)
-            if value is None and key in kb.acronyms and _written_in_capitals(doc[i:j].text):
+            value = None if glued else kb.aliases.get(key)
+            if value is None and not glued and key in kb.acronyms and _written_in_capitals(doc[i:j].text):
                 value = kb.acronyms[key]
             if value is not None:
                 return j, "aliases", value
-            for table in ("countries", "adjectives", "capitals"):
+            for table in ("countries", "adjectives") if glued else ("countries", "adjectives", "capitals"):
                 value = getattr(kb, table).get(key)
                 if value is not None:
                     return j, table, value
@@ -308,6 +322,8 @@ class _Scanner:
         doc = self.doc
         self.last_country = code
         j = end + 1 if end < len(doc) and doc[end].text in POSSESSIVE else end
+        if j + 2 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in OWN_HYPHENS:
+            j += 2  # "US-led forces", "London-based group": the country's own agents
         agent = self.agent_at(j) if j < len(doc) else None
         if agent:
             return self.composite(i, agent, code)
@@ -503,7 +519,8 @@ class _Scanner:
             return None
         start = self.name_before(i, j) if role in self.kb.institutions else i
         country = self.country_inside(start, i) if start < i else None
-        country = country or self.context_country(i)
+        if country is None and role not in MANY_STATES:
+            country = self.context_country(i)
         self.add(Found(start, j, f"AGENT:{country or ''}{sector}:{role}", doc[start:j].text, "group", country,
                        sector))
         return j

@@ -163,6 +163,9 @@ class EventsStage(Stage):
         if code.type in ("AGREE", "THREATEN") and cand.hit is not None and code.type != cand.lexicon_type and \
                 status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
             code = cand.hit.code
+        demand = self._demand(tok, code, roles, att, index)
+        if demand is not None:
+            code, status = demand, "reported"
         code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
         refusal = _refusal(tok, code.type, status)
         if refusal in self.lexicon.codes:
@@ -170,7 +173,6 @@ class EventsStage(Stage):
             code = self.lexicon.codes[refusal]
             mode = "yield" if refusal == REFUSE_TO_YIELD else code.mode
             status = "reported" if att is not None else "asserted"
-        _speaker_demands(tok, code, roles, att, index)  # after the pledge: what another must do is no pledge of theirs
         if not acceptable(code.type, code.cameo, roles, index, ctx.officials_only) \
                 or _meets_a_thing(tok, code, roles, index) \
                 or (cand.nominal and not roles.source and not self.lexicon.standalone(tok)):
@@ -277,6 +279,32 @@ class EventsStage(Stage):
         if code.cameo[:3] in VISIT_CODES or code.type in PLACE_TARGET_TYPES:
             spans += ctx.places_in(_outside_subject(clause_tokens(cand.tok)))
         return spans
+
+    def _demand(self, tok: Token, code: CodeInfo, roles: Roles, att: Attribution | None,
+                index: ActorIndex) -> CodeInfo | None:
+        """"Estonia's minister said the EU must be ready to mediate", "X said the government must hold
+        elections": an act a speaker says another party must do is the speaker's REQUEST of that party, the
+        act its mode (PLOVER: demands, whatever is demanded); the clause's subject is the one asked. Not the
+        speaker's own duty ("we must withdraw", "Russian officials said Russia must respond"), and a request
+        that names a party acted upon of its own stays the clause's ("said X should urge Y")."""
+        if att is None or not att.source or att.source in roles.source or not _obliged(tok):
+            return None
+        asked = roles.source
+        if code.type == "REQUEST":
+            own = {index.actors[a].country for a in asked}
+            if any(not (index.actors[a].kind == "state" and index.actors[a].country in own) for a in roles.target):
+                return None
+            demand = code
+        else:
+            speaker = index.actors.get(att.source)
+            if speaker is None or not asked or (speaker.country and all(index.actors[a].country == speaker.country for a in asked)):
+                return None
+            base = self.lexicon.defaults["REQUEST"]
+            demand = CodeInfo(base.cameo, "REQUEST", code.type.lower(), code.context, base.goldstein)
+        roles.source, roles.target = [att.source], []
+        roles.add("target", asked, "subject of what the speaker says must be done")
+        roles.why.append("source: the speaker of the demand")
+        return demand
 
     def _pledge(self, tok: Token, code: CodeInfo, cand: Candidate, roles: Roles, status: str,
                 att: Attribution | None, index: ActorIndex) -> tuple[CodeInfo, str | None, str]:
@@ -386,21 +414,17 @@ def _refusal(tok: Token, kind: str, status: str) -> str | None:
     return None
 
 
-def _speaker_demands(tok: Token, code: CodeInfo, roles: Roles, att: Attribution | None, index: ActorIndex) -> None:
-    """ "X said the government must hold elections": a demand put as what another must do is the speaker's
-    request of that party (the clause's subject is the one asked, not the one asking; the own-people
-    convention's state of the subject, if it was added, goes with it)."""
-    if code.type != "REQUEST" or att is None or not att.source or att.source in roles.source:
-        return
-    asked = roles.source
-    own = {index.actors[a].country for a in asked}
-    if any(not (index.actors[a].kind == "state" and index.actors[a].country in own) for a in roles.target):
-        return  # the clause names a party acted upon of its own: the speaker only reports
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
-        return
-    roles.source, roles.target = [att.source], []
-    roles.add("target", asked, "subject of what the speaker says must be done")
-    roles.why.append("source: the speaker of the demand")
+def _obliged(tok: Token) -> bool:
+    """An obligation on the act, on its verb or on the one it completes: "must ensure", "should be ready to
+    mediate", "must be able to leave"."""
+    verb = tok
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _unnamed_attacker(cand: Candidate, code: CodeInfo, roles: Roles, index: ActorIndex, ctx: _DocContext,

@@ -61,6 +61,8 @@ THING_PRONOUNS = frozenset({"it", "its"})
 OWNER_PREPS = frozenset({"of", "by", "from", "against", "on", "into", "over", "with", "for"})
 # Verbs whose subject undergoes the event noun they take: "Iran faces criticism from the UN".
 UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "draw", "attract", "endure", "come", "incur", "risk"})
+# Passive participles whose subject acts: "were engaged in clashes", "was involved in the attack".
+STATIVE_PASSIVES = frozenset({"engage", "involve"})
 # How many actor mentions back a pronoun looks for its antecedent (bounded: the cost stays linear).
 LOOK_BACK = 40
 # Heads of anaphoric noun phrases ("the two leaders", "both sides").
@@ -138,8 +140,10 @@ class ActorIndex:
             if tok.i in self.by_token and self.by_token[tok.i] not in ids:
                 ids.append(self.by_token[tok.i])
             stack += [c for c in tok.children if c.dep_ not in NP_STOP_DEPS]
-        if not ids and head.lemma_.lower() in PARTITIVE_NOUNS:
-            ids = [a for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+        if not ids and head.pos_ == "NOUN":
+            # "members of the union", "doctors from two aid groups": a part of an actor stands for it
+            preps = ("of", "from") if head.lemma_.lower() in PARTITIVE_NOUNS else ("from",)
+            ids = [a for p in head.children if p.dep_ == "prep" and p.lower_ in preps for g in p.children
                    if g.dep_ == "pobj" for a in self.phrase(g)]
         return ids
 
@@ -154,8 +158,20 @@ class ActorIndex:
         if (low in GROUP_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass")) or _group_phrase(head):
             # "the leaders ... they": persons of two countries; else "the rebels said they would ...":
             # the last group, organisation or state named.
-            return self._group(head) or (self._last(head, lambda a: a.kind != "person", 1)
+            return self._group(head) or (self._teller(head) or self._last(head, lambda a: a.kind != "person", 1)
                                          if low in GROUP_PRONOUNS else [])
+        return []
+
+    def _teller(self, head: Token) -> list[str]:
+        """"the rebels loyal to the commander said they attacked": a plural pronoun subject of a clause
+        that a verb's subject tells is that subject (the head of its phrase, not the actors it modifies)."""
+        clause = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return []
+        for subj in clause.head.children:
+            if subj.dep_ == "nsubj" and subj.i < head.i and subj.i in self.by_token:
+                aid = self.by_token[subj.i]
+                return [aid] if self.actors[aid].kind != "person" else []
         return []
 
     def _last(self, head: Token, fits, n: int, near: bool = False) -> list[str]:
@@ -310,6 +326,8 @@ def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
         elif child.dep_ == "agent":
             roles.add("source", [a for g in child.children if g.dep_ == "pobj" for a in index.phrase(g)],
                       "passive agent (by)")
+        elif child.dep_ == "nsubjpass" and verb.i == tok.i and _stative_passive(tok):
+            roles.add("source", index.phrase(child), "subject of a stative passive")
         elif child.dep_ == "nsubjpass" and verb.i == tok.i:
             roles.add("target", index.behind(child), "passive subject")
     if verb.i != tok.i and not roles.source:
@@ -329,6 +347,13 @@ def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
         roles.add("target", _condition_subjects(tok, index), "subject of the threat's condition")
     roles.target = [a for a in roles.target if a not in roles.source]
     return roles
+
+
+def _stative_passive(tok: Token) -> bool:
+    """A passive form that names what its subject does: "fighters were engaged in clashes", "troops
+    involved in the raid" (the subject takes part; nobody engaged them)."""
+    return tok.lemma_.lower() in STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in tok.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
 
 
 def _demands(tok: Token) -> list[Token]:

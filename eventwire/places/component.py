@@ -627,7 +627,10 @@ class PlacesStage(Stage):
         if text.isupper() and len(text) <= 4:
             return e.feature in ("country", "admin1")
         if c.label == "NORP":
-            return e.feature in ("country", "admin1", "region") and c.key == norm(e.name)
+            # demonyms were vetoed already: a NORP label on a town after "in" or "the town of" ("in
+            # Samarra") is the tagger's mistake
+            return (e.feature in ("country", "admin1", "region") and c.key == norm(e.name)) or \
+                (e.feature == "city" and (cued or self._cued(toks, c.start, city_only=True)))
         if e.feature != "city":
             return True
         if c.label == "ORG":  # "according to Tass": an ORG label needs a big city or "the city of"

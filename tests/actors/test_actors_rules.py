@@ -280,3 +280,25 @@ def test_recognize_capitalised_institutions(nlp, text, mention, code):
 
 def test_recognize_a_surname_that_is_an_institution_word_stays_a_person(nlp):
     assert _found(nlp, "Margaret Court won the final.")["Margaret Court"].kind == "person"
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("US-led forces attacked rebel positions near the border.", "US-led forces", "USAMIL"),
+    ("Vietnamese-led troops shelled guerrilla camps.", "Vietnamese-led troops", "VNMMIL"),
+])
+def test_recognize_country_led_agents_are_the_country_s(nlp, text, mention, code):
+    assert _found(nlp, text)[mention].code == code
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Russian-backed separatists shelled the town.", "Russian"),
+    ("Its Soviet-era aircraft were sold.", "Soviet"),
+])
+def test_recognize_other_hyphenated_country_words_only_modify(nlp, text, word):
+    assert not any(word in mention for mention in _found(nlp, text))
+
+
+def test_recognize_several_states_take_no_context_country(nlp):
+    found = _found(nlp, "Ghana is one of several countries that condemned the coup.")
+    assert found["several countries"].country is None
+    assert found["Ghana"].country == "GHA"

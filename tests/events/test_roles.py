@@ -210,6 +210,28 @@ def test_roles_light_verb_and_partitive_sources(nlp, stage, text, actors, want):
     assert want in _events(nlp, stage, text, actors=actors)
 
 
+@pytest.mark.parametrize(("text", "actors", "want"), [
+    # a part of an actor "from" it stands for it
+    ("Volunteers from three British charities delivered food to Gaza.",
+     [("British charities", "GBR", "NGO", "organization", "charities"), ("Gaza", "PSE", None, "state", "Gaza")],
+     ("AID", ["GBR"], ["PSE"])),
+    # a plural pronoun in a reported clause is the teller, not the last actor the teller's phrase names
+    ("Fighters loyal to the Afghan army said they attacked Russia.",
+     [("Fighters", "IRQ", "REB", "group", "fighters"), ("Afghan army", "AFG", "MIL", "organization", "army"),
+      RUSSIA],
+     ("ASSAULT", ["IRQ"], ["RUS"])),
+    # "were engaged in": the subject takes part, nobody engaged it
+    ("Serbia was engaged in heavy fighting with Albania.", [SERBIA, ALBANIA], ("ASSAULT", ["SRB"], ["ALB"])),
+])
+def test_roles_parts_tellers_and_stative_passives(nlp, stage, text, actors, want):
+    assert want in _events(nlp, stage, text, actors=actors)
+
+
+def test_roles_true_passive_subject_stays_the_target(nlp, stage):
+    got = _events(nlp, stage, "Serbia was attacked by Albania.", actors=[SERBIA, ALBANIA])
+    assert ("ASSAULT", ["ALB"], ["SRB"]) in got
+
+
 @pytest.mark.parametrize(("key", "kind", "expected"), [
     ("investigate", "verbs", "ACCUSE"), ("promise", "verbs", "AGREE"), ("pledge", "verbs", "AGREE"),
     ("accept", "verbs", "AGREE"), ("expel", "verbs", "SANCTION"), ("veto", "verbs", "REJECT"),

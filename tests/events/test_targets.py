@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from eventwire.events.component import _speaker_demands, _violent
+from eventwire.events.component import _violent
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.roles import ActorIndex, Roles, _maker, objects
 from eventwire.events.status import modality
@@ -117,14 +117,14 @@ def test_targets_place_where_a_moving_verb_sends_people_to_act(nlp, stage):
 
 
 @pytest.mark.parametrize(("aux", "want"), [("must", (["a1"], ["a2"])), ("will", (["a2"], []))])
-def test_targets_what_another_must_do_is_the_speakers_request(nlp, aux, want):
+def test_targets_what_another_must_do_is_the_speakers_request(nlp, stage, aux, want):
     text = f"Oxfam said the government {aux} resign."
     doc = annotate(nlp, text, actors=[("Oxfam", None, "NGO", "organization", "Oxfam"),
                                       ("government", "CHL", "GOV", "group", "government")],
                    attributions=[("said", f"the government {aux} resign", "Oxfam")])
     roles = Roles(["a2"], [])
     resign = next(t for t in doc if t.lower_ == "resign")
-    _speaker_demands(resign, load_lexicon().defaults["REQUEST"], roles, doc._.ew_attributions[0], ActorIndex(doc))
+    stage._demand(resign, load_lexicon().defaults["REQUEST"], roles, doc._.ew_attributions[0], ActorIndex(doc))
     assert (roles.source, roles.target) == want
 
 
@@ -133,7 +133,7 @@ def test_targets_prepared_to_act_is_no_fact_yet(nlp):
     assert modality(next(t for t in doc if t.lower_ == "lift"), set()) == "hypothetical"
 
 
-def test_targets_speakers_request_drops_the_conventions_state(nlp):
+def test_targets_speakers_request_drops_the_conventions_state(nlp, stage):
     doc = annotate(nlp, "Oxfam said the government must resign.",
                    actors=[("Oxfam", None, "NGO", "organization", "Oxfam"),
                            ("government", "CHL", "GOV", "group", "government")],
@@ -141,7 +141,7 @@ def test_targets_speakers_request_drops_the_conventions_state(nlp):
     index = ActorIndex(doc)
     roles = Roles(["a2"], index.of_country("CHL", "Chile", besides=["a2"]))
     resign = next(t for t in doc if t.lower_ == "resign")
-    _speaker_demands(resign, load_lexicon().defaults["REQUEST"], roles, doc._.ew_attributions[0], index)
+    stage._demand(resign, load_lexicon().defaults["REQUEST"], roles, doc._.ew_attributions[0], index)
     assert (roles.source, roles.target) == (["a1"], ["a2"])
 
 
@@ -161,3 +161,24 @@ def test_targets_unnamed_attackers_only_behind_violence(nlp, stage, text, want):
     doc = annotate(nlp, text)
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert _violent(subject, stage.lexicon) is want
+
+
+@pytest.mark.parametrize(("text", "content", "want"), [
+    # what a speaker says another must do is the speaker's request of it, whatever the act
+    ("Oxfam said Chile must release the prisoners.", "Chile must release the prisoners", ("REQUEST", [None], ["CHL"])),
+    ("Oxfam said Chile should be ready to withdraw its troops.", "Chile should be ready to withdraw its troops",
+     ("REQUEST", [None], ["CHL"])),
+])
+def test_targets_any_act_another_must_do_is_the_speakers_request(nlp, stage, text, content, want):
+    rows = coded_events(nlp, stage, text, actors=[("Oxfam", None, "NGO", "organization", "Oxfam"),
+                                                  ("Chile", "CHL", None, "state", "Chile")],
+                        attributions=[("said", content, "Oxfam")])
+    assert [r[:3] for r in rows] == [want]
+
+
+def test_targets_what_the_speaker_itself_must_do_is_no_request(nlp, stage):
+    rows = coded_events(nlp, stage, "The government said Chile must release the prisoners.",
+                        actors=[("government", "CHL", "GOV", "group", "government"),
+                                ("Chile", "CHL", None, "state", "Chile")],
+                        attributions=[("said", "Chile must release the prisoners", "government")])
+    assert rows and all(r[0] != "REQUEST" for r in rows)

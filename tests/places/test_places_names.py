@@ -34,6 +34,14 @@ def test_demonyms_are_never_places(nlp, text, word):
     assert word not in _places(nlp, text)
 
 
+def test_town_the_tagger_calls_a_nationality_is_a_place_after_a_locative_cue(nlp):
+    """The small model labels some towns NORP ("Samarra"); a town that is no demonym, after "in" or
+    "the town of", is the town."""
+    for text in ("A bomb exploded in Samarra on Sunday.", "A bombing near the town of Samarra killed two."):
+        assert _places(nlp, text)["Samarra"].country == "IRQ"
+    assert "Kurds" not in _places(nlp, "He spoke to Kurds in the town.")
+
+
 def test_modi_will_travel_to_paris_france(nlp):
     places = _places(nlp, "Indian Prime Minister Narendra Modi will travel to Paris on Friday.")
     assert places["Paris"].country == "FRA"
