@@ -297,8 +297,9 @@ class EventsStage(Stage):
             demand = code
         else:
             speaker = index.actors.get(att.source)
-            if speaker is None or not asked or (speaker.country and all(index.actors[a].country == speaker.country for a in asked)):
-                return None
+            if speaker is None or not asked or \
+                    (speaker.country and all(index.actors[a].country == speaker.country for a in asked)):
+                return None  # no one else asked, or the speaker's own side: its own duty
             base = self.lexicon.defaults["REQUEST"]
             demand = CodeInfo(base.cameo, "REQUEST", code.type.lower(), code.context, base.goldstein)
         roles.source, roles.target = [att.source], []
