@@ -84,6 +84,9 @@ REFUSED = {"CONSULT": "125", "COOPERATE": "121", "AID": "122", "AGREE": "120", "
 # Verbal conflict announced for later is no threat: "will investigate", "will sue", "will demand" keep their
 # type (PLOVER's THREATEN modes are restrictions, arrests, relations, expulsions, territory and violence).
 UNPLEDGED = frozenset({"ACCUSE", "REQUEST"})
+# Combatants who seize a town, a base or a ship take it by force: PLOVER codes such captures ASSAULT, as it codes
+# combatants captured in conflict ASSAULT rather than COERCE arrest. Police and officials seizing stay COERCE.
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 _NP_LINKS = frozenset({"compound", "poss", "amod", "pobj", "appos", "conj", "nmod", "case"})
 
 
@@ -166,6 +169,7 @@ class EventsStage(Stage):
         demand = self._demand(tok, code, roles, att, index)
         if demand is not None:
             code, status = demand, "reported"
+        code = self._armed_seizure(code, roles, index)
         code, mode, status = self._pledge(tok, code, cand, roles, status, att, index)
         refusal = _refusal(tok, code.type, status)
         if refusal in self.lexicon.codes:
@@ -306,6 +310,15 @@ class EventsStage(Stage):
         roles.add("target", asked, "subject of what the speaker says must be done")
         roles.why.append("source: the speaker of the demand")
         return demand
+
+    def _armed_seizure(self, code: CodeInfo, roles: Roles, index: ActorIndex) -> CodeInfo:
+        """A seizure (COERCE seize: "troops captured the town", "fighters took over the base") whose every
+        source is an armed force is an ASSAULT by conventional force (CAMEO 190)."""
+        if code.type != "COERCE" or code.mode != "seize" or not roles.source or \
+                any(index.actors[a].sector not in ARMED_SECTORS for a in roles.source):
+            return code
+        roles.why.append("type: a seizure by armed forces is an assault")
+        return self.lexicon.defaults["ASSAULT"]
 
     def _pledge(self, tok: Token, code: CodeInfo, cand: Candidate, roles: Roles, status: str,
                 att: Attribution | None, index: ActorIndex) -> tuple[CodeInfo, str | None, str]:

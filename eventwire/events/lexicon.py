@@ -61,13 +61,23 @@ class Lexicon:
         """Whether a token with this POS, lower-cased lemma and lower-cased text can be a trigger at all: a
         test on strings, so the stage makes Token objects and reads dependents only for the few that can."""
         if pos == "VERB":
-            return lemma in self.verbs or lemma in self.pattern_verbs
+            return self._knows_verb(self.verb_lemma(lemma, lower))
         return pos in ("NOUN", "PROPN") and (lemma in self.noun_ends or lower in self.nouns)
+
+    def verb_lemma(self, lemma: str, lower: str) -> str:
+        """The lemma the lexicon knows a verb by: the lemmatizer's, or for an inflected form the small model
+        lemmatizes wrongly ("staged" -> "stag"), the form without its ending that the lexicon knows."""
+        if self._knows_verb(lemma):
+            return lemma
+        return next((stem for stem in _stems(lower) if self._knows_verb(stem)), lemma)
+
+    def _knows_verb(self, lemma: str) -> bool:
+        return lemma in self.verbs or lemma in self.pattern_verbs
 
     def verb_hit(self, token: Token) -> Hit | None:
         """The code of a verb token: a pattern on its object or PP first, else the verb's default."""
-        lemma = token.lemma_.lower()
-        if lemma not in self.verbs and lemma not in self.pattern_verbs:
+        lemma = self.verb_lemma(token.lemma_.lower(), token.lower_)
+        if not self._knows_verb(lemma):
             return None
         for key in _pattern_keys(lemma, token):
             if key in self.patterns:
@@ -92,6 +102,21 @@ class Lexicon:
     def standalone(self, token: Token) -> bool:
         """Whether an event noun names an event even with no agent named ("international sanctions")."""
         return token.lower_ in self.standalone_nouns or token.lemma_.lower() in self.standalone_nouns
+
+
+def _stems(lower: str) -> list[str]:
+    """Candidate bare forms of an inflected verb: "staged" -> stage, "attacked" -> attack, "banned" -> ban,
+    "voting" -> vote, "urges" -> urge."""
+    for ending in ("ed", "ing", "es", "s"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            stem = lower[: -len(ending)]
+            forms = [stem + "e", stem] if ending in ("ed", "ing") else [stem]
+            if ending == "es":
+                forms.append(stem + "e")
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # a doubled consonant: "banned", "planning"
+            return forms
+    return []
 
 
 def _pattern_keys(lemma: str, token: Token) -> list[str]:

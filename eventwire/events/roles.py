@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -57,6 +58,16 @@ PARTITIVE_NOUNS = frozenset({
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "both"})
 THING_PRONOUNS = frozenset({"it", "its"})
+
+
+def _is_person(actor: Actor) -> bool:
+    return actor.kind == "person"
+
+
+def _not_person(actor: Actor) -> bool:
+    return actor.kind != "person"
+
+
 # Prepositions from a thing to its owner or author ("the dealings of X", "threats made by Y").
 OWNER_PREPS = frozenset({"of", "by", "from", "against", "on", "into", "over", "with", "for"})
 # Verbs whose subject undergoes the event noun they take: "Iran faces criticism from the UN".
@@ -151,27 +162,28 @@ class ActorIndex:
         """Resolve he/she/it/they and "the two leaders" to earlier actors (no coreference model here)."""
         low = head.lower_
         if low in PERSON_PRONOUNS:
-            return self._last(head, lambda a: a.kind == "person", 1)
+            return self._teller(head, _is_person) or self._last(head, _is_person, 1)
         if low in THING_PRONOUNS:  # "it" is mostly a thing: only an organisation of this or the last sentence
-            return self._last(head, lambda a: a.kind != "person", 1, near=True)
+            return self._teller(head, _not_person) or self._last(head, _not_person, 1, near=True)
         # Plural pronouns only as subjects: "urging them" is too often not the parties named before.
         if (low in GROUP_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass")) or _group_phrase(head):
             # "the leaders ... they": persons of two countries; else "the rebels said they would ...":
             # the last group, organisation or state named.
-            return self._group(head) or (self._teller(head) or self._last(head, lambda a: a.kind != "person", 1)
+            return self._group(head) or (self._teller(head, _not_person) or self._last(head, _not_person, 1)
                                          if low in GROUP_PRONOUNS else [])
         return []
 
-    def _teller(self, head: Token) -> list[str]:
-        """"the rebels loyal to the commander said they attacked": a plural pronoun subject of a clause
-        that a verb's subject tells is that subject (the head of its phrase, not the actors it modifies)."""
+    def _teller(self, head: Token, fits: Callable[[Actor], bool]) -> list[str]:
+        """"the rebels loyal to the commander said they attacked", "the union announced that it has called
+        off the strike": a pronoun subject of a clause that a verb's subject tells is that subject (the head
+        of its phrase, not the actors it modifies), when it fits the pronoun."""
         clause = head.head
         if head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.i == clause.i:
             return []
         for subj in clause.head.children:
             if subj.dep_ == "nsubj" and subj.i < head.i and subj.i in self.by_token:
                 aid = self.by_token[subj.i]
-                return [aid] if self.actors[aid].kind != "person" else []
+                return [aid] if fits(self.actors[aid]) else []
         return []
 
     def _last(self, head: Token, fits, n: int, near: bool = False) -> list[str]:

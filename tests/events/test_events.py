@@ -162,6 +162,19 @@ def test_a_cooperation_refused_is_a_rejection(nlp):
     assert [(e[0], e[3].status) for e in denied] == [("CONSULT", "negated")]
 
 
+@pytest.mark.parametrize(("subject", "want"), [
+    (("Rebel fighters", "AFG", "REB", "group", "fighters"), "ASSAULT"),  # combatants take a town by force
+    (("The police", "AFG", "COP", "group", "police"), "COERCE"),  # police seizing stays COERCE seize
+])
+def test_a_seizure_by_armed_forces_is_an_assault(nlp, subject, want):
+    from eventwire.events.component import EventsStage
+
+    text = f"{subject[0]} seized the town of Herat."
+    town = ("Herat", "AFG", None, "state", "town")
+    events = _events(nlp, EventsStage(use_model=False), text, actors=[subject, town])
+    assert [e[0] for e in events] == [want]
+
+
 def test_an_announced_investigation_is_no_threat(nlp, stage):
     """A future accusation or investigation keeps its type: PLOVER's threats are of force and restriction."""
     events = _events(nlp, stage, "The ministry will investigate the company.", actors=[MINISTRY, FIRM])

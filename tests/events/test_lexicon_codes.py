@@ -65,7 +65,20 @@ def _parse(nlp, text: str):
     ("The governor declared a state of emergency.", "declared", ("declare|state", "COERCE")),  # CAMEO 1724
     ("Students demonstrated in the capital.", "demonstrated", ("demonstrate", "PROTEST")),
     ("The army demonstrated its resolve.", "demonstrated", None),  # showing a quality is no protest
+    ("The two sides agreed a trade agreement.", "agreed", ("agree|agreement", "SUPPORT")),  # PLOVER: finalize
+    ("The two sides agreed on the text of a deal.", "agreed", ("agree|on text", "SUPPORT")),
+    ("The two sides agreed to hold talks.", "agreed", ("agree", "AGREE")),  # an intent stays AGREE
 ])
 def test_verb_patterns_read_their_arguments(nlp, text, word, want):
     hit = _verb_hit(nlp, text, word)
     assert ((hit.key, hit.code.type) if hit else None) == want
+
+
+@pytest.mark.parametrize(("lemma", "lower", "want"), [
+    ("stag", "staged", "stage"),  # the small model's lemmatizer: "staged" -> "stag"
+    ("attack", "attacked", "attack"),  # a known lemma stands
+    ("bann", "banned", "ban"), ("urg", "urges", "urge"),
+    ("zorb", "zorbed", "zorb"),  # no known bare form: the lemmatizer's
+])
+def test_verb_lemma_repairs_wrong_lemmas_from_the_lexicon(lemma, lower, want):
+    assert load_lexicon().verb_lemma(lemma, lower) == want

@@ -222,6 +222,11 @@ def test_roles_light_verb_and_partitive_sources(nlp, stage, text, actors, want):
      ("ASSAULT", ["IRQ"], ["RUS"])),
     # "were engaged in": the subject takes part, nobody engaged it
     ("Serbia was engaged in heavy fighting with Albania.", [SERBIA, ALBANIA], ("ASSAULT", ["SRB"], ["ALB"])),
+    # a singular pronoun in a reported clause is the teller too, not the last organisation named
+    ("The Albanian union of Greek teachers said that it has attacked Serbia.",
+     [("Albanian union", "ALB", "LAB", "organization", "union"), ("teachers", "GRC", "EDU", "group", "teachers"),
+      SERBIA],
+     ("ASSAULT", ["ALB"], ["SRB"])),
 ])
 def test_roles_parts_tellers_and_stative_passives(nlp, stage, text, actors, want):
     assert want in _events(nlp, stage, text, actors=actors)
