@@ -86,6 +86,7 @@ REFUSED = {"CONSULT": "125", "COOPERATE": "121", "AID": "122", "AGREE": "120", "
 UNPLEDGED = frozenset({"ACCUSE", "REQUEST"})
 # Combatants who seize a town, a base or a ship take it by force: PLOVER codes such captures ASSAULT, as it codes
 # combatants captured in conflict ASSAULT rather than COERCE arrest. Police and officials seizing stay COERCE.
+SANCTION_WORDS = ("sanction", "embargo")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 _NP_LINKS = frozenset({"compound", "poss", "amod", "pobj", "appos", "conj", "nmod", "case"})
 
@@ -140,7 +141,7 @@ class EventsStage(Stage):
         """One event for the candidate, or None when it lacks the parties its type needs."""
         tok = cand.tok
         # An event noun's lexicon type stands ("sanctions" are sanctions); the model decides a verb's.
-        prediction = self.model.predict(features(cand, index), cand.lexicon_type, keep=cand.nominal) \
+        prediction = self.model.predict(features(cand, index), cand.lexicon_type, keep=_kept(cand, index)) \
             if self.model else None
         if cand.hit is None and (prediction is None or prediction.probability < self.model.predicate_floor):
             return None  # a predicate the lexicon does not know codes only when the model is sure of it
@@ -403,6 +404,19 @@ class _DocContext:
         for child in tok.children:
             if child.dep_ not in CLAUSE_DEPS and (child.dep_ != "prep" or preps):
                 yield from self._places_under(child, preps - (child.dep_ == "prep"))
+
+
+def _kept(cand: Candidate, index: ActorIndex) -> bool:
+    """Whether the lexicon's type stands against the model's: an event noun's ("sanctions" are sanctions), and
+    sanctions a verb imposes on states ("slapped sanctions on Belarus": the PLOVER manual codes international
+    sanctions SANCTION discontinue, whatever else the sentence tells; sanctions on persons and firms are left
+    to the model, as the golds code many of them COERCE restrict)."""
+    if cand.nominal:
+        return True
+    targets = cand.roles.target
+    return cand.hit is not None and cand.hit.specific and cand.lexicon_type == "SANCTION" and \
+        any(word in cand.hit.key for word in SANCTION_WORDS) and bool(targets) and \
+        all(index.actors[a].kind == "state" for a in targets)
 
 
 def _intention(tok: Token, roles: Roles, status: str, att: Attribution | None, index: ActorIndex) -> bool:

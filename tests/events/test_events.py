@@ -175,6 +175,18 @@ def test_a_seizure_by_armed_forces_is_an_assault(nlp, subject, want):
     assert [e[0] for e in events] == [want]
 
 
+@pytest.mark.parametrize("text", [
+    "The European Union slapped fresh sanctions on Belarus over the arrests of opposition figures.",
+    "The European Union imposed an arms embargo on Belarus after a crackdown on protesters.",
+])
+def test_sanctions_on_a_state_stay_sanctions_whatever_the_sentence_tells(nlp, stage, text):
+    """PLOVER codes international sanctions SANCTION discontinue: the model may not read them as the coercion
+    the sentence also speaks of."""
+    eu = ("The European Union", None, "IGO", "organization", "European Union")
+    belarus = ("Belarus", "BLR", None, "state", "Belarus")
+    assert [e[0] for e in _events(nlp, stage, text, actors=[eu, belarus])][:1] == ["SANCTION"]
+
+
 def test_an_announced_investigation_is_no_threat(nlp, stage):
     """A future accusation or investigation keeps its type: PLOVER's threats are of force and restriction."""
     events = _events(nlp, stage, "The ministry will investigate the company.", actors=[MINISTRY, FIRM])
