@@ -628,7 +628,8 @@ class _Scanner:
         if not (set(words) & ORG_HEADS or head in self.kb.institutions or acronym):
             return hit[0] if hit else ent.start + 1
         f = self.unknown(ent.start, end, "organization")
-        f.sector = self.kb.institutions.get(head) or self.kb.agents.get(words[-1]) or None
+        # the head's sector first: a "Union of Teachers" is a union (LAB), not teachers
+        f.sector = self.kb.institutions.get(head) or self.kb.agents.get(head) or self.kb.agents.get(words[-1]) or None
         f.country = self.country_inside(ent.start, end)
         if f.country is None and f.sector in _STATE_SECTORS:
             f.country = self.context_country(ent.start)  # "the Department of Education" of the story's country

@@ -47,8 +47,9 @@ class Candidate:
 def find_candidates(doc: Doc, lexicon: Lexicon, index: ActorIndex, skip: set[int]) -> list[Candidate]:
     """Every lexicon trigger of the story with at least one party.
 
-    :param skip: token indices that cannot be triggers (pure reporting cues: "said", "reported"); words
-        of actor names and of time expressions ("March 28") never are.
+    :param skip: token indices of pure reporting cues ("said", "reported", "declared"): triggers only where a
+        lexicon pattern reads their object as an act ("declared war"); words of actor names and of time
+        expressions ("March 28") never are.
     """
     start = doc._.content_start or 0
     times = {i for span in doc.spans.get("ew_times", []) for i in range(span.start, span.end)}
@@ -60,11 +61,11 @@ def find_candidates(doc: Doc, lexicon: Lexicon, index: ActorIndex, skip: set[int
         if not lexicon.may_hit(pos, lemma.lower(), lower):
             continue
         tok = doc[i]
-        if tok.idx < start or i in index.by_token or i in skip or i in times:
+        if tok.idx < start or i in index.by_token or i in times:
             continue
         hit = _hit(lexicon, tok)
-        if hit is None:
-            continue
+        if hit is None or (i in skip and not hit.specific):
+            continue  # a reporting cue is an act only by a pattern on its object ("declared a state of siege")
         kind = hit.code.type
         roles = noun_roles(tok, kind, index) if hit.nominal else verb_roles(tok, kind, index)
         out.append(Candidate(tok, hit, roles))

@@ -119,6 +119,8 @@ class EventsStage(Stage):
         """The main candidate of each clause, among those with a political party; with ``predicates``, also
         the main predicate of each sentence that has none (only the type model can read those)."""
         found = find_candidates(doc, self.lexicon, index, ctx.reporting_cues)
+        for cand in found:
+            _pronoun_speaker(cand.tok, cand.roles, _status(cand.tok, ctx)[1])
         main = main_candidates([c for c in found if has_political_party(c.roles, index, ctx.officials_only)
                                 or self._acts_on_place(c, ctx)], ctx.status_cues)
         if predicates:
@@ -162,8 +164,7 @@ class EventsStage(Stage):
             if patient is not None:
                 roles.add("target", [index.add_party(patient, patient.country)], "the unnamed party acted upon")
         status, att = _status(tok, ctx)
-        if not roles.source and att is not None and att.source and pronoun_subject(tok):
-            roles.add("source", [att.source], "pronoun subject: the speaker")
+        _pronoun_speaker(tok, roles, att)
         if code.type in ("AGREE", "THREATEN") and cand.hit is not None and code.type != cand.lexicon_type and \
                 status in ("future", "hypothetical") and not _intention(tok, roles, status, att, index):
             code = cand.hit.code
@@ -404,6 +405,12 @@ class _DocContext:
         for child in tok.children:
             if child.dep_ not in CLAUSE_DEPS and (child.dep_ != "prep" or preps):
                 yield from self._places_under(child, preps - (child.dep_ == "prep"))
+
+
+def _pronoun_speaker(tok: Token, roles: Roles, att: Attribution | None) -> None:
+    """"X said they will not end the strike": a pronoun subject no actor resolves is the speaker's side."""
+    if not roles.source and att is not None and att.source and pronoun_subject(tok):
+        roles.add("source", [att.source], "pronoun subject: the speaker")
 
 
 def _kept(cand: Candidate, index: ActorIndex) -> bool:

@@ -55,6 +55,5 @@ def acceptable(kind: str, cameo: str, roles: Roles, index: ActorIndex, officials
         if not any(political(index.actors[a], officials_only) for a in roles.source):
             return False  # the visitor makes a visit political: a traveller coming to Britain is no CONSULT
     if kind in SYMMETRIC and roles.target:
-        countries = lambda ids: {index.actors[a].country for a in ids}  # noqa: E731
-        return countries(roles.source) != countries(roles.target)
+        return not set(roles.source) & set(roles.target)
     return True

@@ -158,6 +158,7 @@ def test_recognize_apposition_needs_a_closed_matching_list(nlp, text, joined):
     ("The NGO said food was running short.", "NGO", "NGO"),
     ("A group of British lawmakers visited the camp.", "British lawmakers", "GBRLEG"),
     ("US wildlife authorities warned hunters.", "US wildlife authorities", "USAGOV"),
+    ("The Springfield Union of Teachers called a strike.", "Springfield Union of Teachers", "LAB"),  # a union
 ])
 def test_recognize_institutions_by_their_head_noun(nlp, text, mention, code):
     assert _found(nlp, text)[mention].code == code

@@ -187,6 +187,36 @@ def test_sanctions_on_a_state_stay_sanctions_whatever_the_sentence_tells(nlp, st
     assert [e[0] for e in _events(nlp, stage, text, actors=[eu, belarus])][:1] == ["SANCTION"]
 
 
+def test_a_meeting_of_one_country_s_parties_is_a_consultation(nlp, stage):
+    """PLOVER codes domestic interactions too: a president meeting his country's opposition is CONSULT."""
+    president = ("The president", "AFG", "GOV", "person", "president")
+    opposition = ("opposition leaders", "AFG", "OPP", "group", "leaders")
+    events = _events(nlp, stage, "The president held a meeting with opposition leaders.",
+                     actors=[president, opposition])
+    assert [e[:3] for e in events] == [("CONSULT", ["AFG"], ["AFG"])]
+
+
+def test_a_reporting_cue_with_an_act_for_object_is_an_event(nlp):
+    """"announced" reports, but "announced a package" (of aid) is an act: a lexicon pattern on the cue's
+    object makes it a trigger (the rules alone: the type model may read any main predicate)."""
+    from eventwire.events.component import EventsStage
+
+    stage = EventsStage(use_model=False)
+    government = ("The government", "THA", "GOV", "organization", "government")
+    events = _events(nlp, stage, "The government announced a package for the region.", actors=[government],
+                     attributions=[("announced", "a package for the region", "government")])
+    assert [e[0] for e in events] == ["AGREE"]
+
+
+def test_a_pronoun_subject_no_actor_resolves_is_the_speaker_s(nlp, stage):
+    """"The minister said they will not end the strike": the speaker's side refuses, even when the pronoun
+    finds no earlier actor of its kind (the speaker is a person, "they" a group)."""
+    minister = ("The minister", "ALB", "GOV", "person", "minister")
+    events = _events(nlp, stage, "The minister said they will not end the strike.", actors=[minister],
+                     attributions=[("said", "they will not end the strike", "minister")])
+    assert [(e[0], e[1]) for e in events] == [("REJECT", ["ALB"])]
+
+
 def test_an_announced_investigation_is_no_threat(nlp, stage):
     """A future accusation or investigation keeps its type: PLOVER's threats are of force and restriction."""
     events = _events(nlp, stage, "The ministry will investigate the company.", actors=[MINISTRY, FIRM])

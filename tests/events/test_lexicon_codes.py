@@ -68,6 +68,12 @@ def _parse(nlp, text: str):
     ("The two sides agreed a trade agreement.", "agreed", ("agree|agreement", "SUPPORT")),  # PLOVER: finalize
     ("The two sides agreed on the text of a deal.", "agreed", ("agree|on text", "SUPPORT")),
     ("The two sides agreed to hold talks.", "agreed", ("agree", "AGREE")),  # an intent stays AGREE
+    ("The authorities let free two activists.", "let", ("let|free", "RETREAT")),  # a release
+    ("The court quashed the detention orders.", "quashed", ("quash", "REJECT")),
+    ("The government denied permission to the march.", "denied", ("deny|permission", "REJECT")),
+    ("The government will extend the curfew.", "extend", ("extend|curfew", "COERCE")),
+    ("The president declared a cessation of hostilities.", "declared", ("declare|cessation", "RETREAT")),
+    ("The government rolled back tariffs on steel.", "rolled", ("roll|back tariffs", "CONCEDE")),
 ])
 def test_verb_patterns_read_their_arguments(nlp, text, word, want):
     hit = _verb_hit(nlp, text, word)
