@@ -189,13 +189,22 @@ def read_hand(path: Path) -> list[tuple[str, str, str]]:
     the CAMEO code of a PLOVER type (key) when the type model, not the lexicon, decided the type; kind
     ``transitive`` a verb that codes only with a direct object, kind ``intransitive`` one whose default codes
     only without one ("demonstrated in the capital", not "demonstrated its commitment"; its patterns still
-    code); their code column is ``*``."""
+    code); their code column is ``*``. A pattern key may list alternatives with commas on either side of its
+    ``|`` ("give,provide|food,medicine"): one row per verb and object."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             kind, key, code = line.split("\t")[:3]
-            rows.append((kind.strip(), key.strip().lower(), code.strip()))
+            rows += [(kind.strip(), k, code.strip()) for k in _expand(key.strip().lower())]
     return rows
+
+
+def _expand(key: str) -> list[str]:
+    """``a,b|x,y`` -> a|x, a|y, b|x, b|y; a key without commas is itself."""
+    if "," not in key or "|" not in key:
+        return [key]
+    verbs, rest = key.split("|", 1)
+    return [f"{verb}|{obj}" for verb in verbs.split(",") for obj in rest.split(",")]
 
 
 def _plover_override(value: str) -> dict:

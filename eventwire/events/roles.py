@@ -46,7 +46,8 @@ DIRECTIVE_TYPES = frozenset({"REQUEST"})
 LIGHT_VERBS = frozenset({
     "launch", "stage", "hold", "begin", "start", "open", "conduct", "carry", "announce", "lodge", "issue",
     "make", "wage", "mount", "declare", "resume", "undertake", "file", "initiate", "pursue", "continue",
-    "complete", "order", "step", "intensify", "escalate", "impose", "extend", "offer", "deliver"})
+    "complete", "order", "step", "intensify", "escalate", "impose", "extend", "offer", "deliver", "commence",
+    "unleash", "renew", "organise", "organize", "perform", "spearhead", "orchestrate"})
 # Heads of "a member of the Syrian parliament", "a group of Moroccan diplomats": the of-object is the actor.
 PARTITIVE_NOUNS = frozenset({
     "member", "group", "delegation", "head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",

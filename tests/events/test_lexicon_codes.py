@@ -74,6 +74,11 @@ def _parse(nlp, text: str):
     ("The government will extend the curfew.", "extend", ("extend|curfew", "COERCE")),
     ("The president declared a cessation of hostilities.", "declared", ("declare|cessation", "RETREAT")),
     ("The government rolled back tariffs on steel.", "rolled", ("roll|back tariffs", "CONCEDE")),
+    ("The rebels spurned repeated offers of talks.", "spurned", ("spurn|offers", "REJECT")),  # no disapproval
+    ("The court dismissed an appeal from the minister.", "dismissed", ("dismiss|appeal", "REJECT")),
+    ("The two states agreed to a trade deal.", "agreed", ("agree|to deal", "SUPPORT")),
+    ("The army gave medical equipment to the clinic.", "gave", ("give|equipment", "AID")),
+    ("The agency delivered food to the camps.", "delivered", ("deliver|food", "AID")),
 ])
 def test_verb_patterns_read_their_arguments(nlp, text, word, want):
     hit = _verb_hit(nlp, text, word)
@@ -88,3 +93,14 @@ def test_verb_patterns_read_their_arguments(nlp, text, word, want):
 ])
 def test_verb_lemma_repairs_wrong_lemmas_from_the_lexicon(lemma, lower, want):
     assert load_lexicon().verb_lemma(lemma, lower) == want
+
+
+@pytest.mark.parametrize(("key", "want"), [
+    ("give,send|food,water", ["give|food", "give|water", "send|food", "send|water"]),
+    ("sign|agreement", ["sign|agreement"]),
+    ("agree,sign", ["agree,sign"]),  # no pattern: left as written
+])
+def test_hand_pattern_alternatives_expand(key, want):
+    import build_event_lexicon
+
+    assert build_event_lexicon._expand(key) == want

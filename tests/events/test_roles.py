@@ -200,6 +200,7 @@ def test_component_standalone_nouns_need_a_target(nlp, stage, text, actors, want
 
 @pytest.mark.parametrize(("text", "actors", "want"), [
     ("Italy announced an embargo against Serbia.", [ITALY, SERBIA], ("SANCTION", ["ITA"], ["SRB"])),
+    ("Italy commenced air assaults on Serbia.", [ITALY, SERBIA], ("ASSAULT", ["ITA"], ["SRB"])),
     ("A member of the Syrian parliament began a hunger strike.",
      [("Syrian parliament", "SYR", "LEG", "organization", "parliament")], ("PROTEST", ["SYR"], ["SYR"])),
     ("The chairman of the Arab League condemned Israel.",
