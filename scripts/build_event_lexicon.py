@@ -207,6 +207,20 @@ def _expand(key: str) -> list[str]:
     return [f"{verb}|{obj}" for verb in verbs.split(",") for obj in rest.split(",")]
 
 
+# CAMEO's 033x "express intent to provide" aid mirrors 07x "provide" it (0331 economic -> 071, 0332
+# military -> 072, 0333 humanitarian -> 073, 0334 peacekeeping -> 074). The dictionary files some
+# delivery verbs' objects under the intent ("deploy peacekeepers", "supply helicopters"), but those verbs
+# tell of the act done; a future one ("will deploy") is still a pledge, AGREE, by the events stage's
+# pledge convention.
+DELIVERY_VERBS = frozenset({"send", "deploy", "supply", "dispatch", "deliver"})
+
+
+def delivered(patterns: dict[str, str | None]) -> dict[str, str | None]:
+    """The dictionary's patterns with a delivery verb's intent-to-aid codes read as the aid given."""
+    return {key: "07" + code[3] if code and code[:3] == "033" and len(code) == 4
+            and key.split("|")[0] in DELIVERY_VERBS else code for key, code in patterns.items()}
+
+
 def _plover_override(value: str) -> dict:
     """``TYPE,mode`` of a hand-edited plover row as a CAMEO2PLOVER row: where the PLOVER manual codes a
     CAMEO category differently from the table (international sanctions are SANCTION discontinue)."""
@@ -227,8 +241,8 @@ def build(sources: Path = SOURCES, hand: Path = HAND) -> dict:
     verbs, patterns = read_verbs(sources / "phoenix" / "CAMEO.2.0.txt")
     plover, cameo = read_plover(sources / "plover" / "CAMEO2PLOVER-2021.txt"), read_cameo(
         sources / "cameo" / "cameo-codes.csv")
-    tables: dict[str, dict] = {"verb": verbs, "pattern": patterns, "noun": {}, "standalone": {}, "plover": {},
-                               "default": {}, "transitive": {}, "intransitive": {}}
+    tables: dict[str, dict] = {"verb": verbs, "pattern": delivered(patterns), "noun": {}, "standalone": {},
+                               "plover": {}, "default": {}, "transitive": {}, "intransitive": {}}
     for kind, key, code in read_hand(hand):
         # "-" removes a verb's or noun's default code; on a pattern it says the reading is no event.
         tables[kind][key] = (NO_EVENT if kind == "pattern" else None) if code == "-" else code

@@ -104,3 +104,20 @@ def test_hand_pattern_alternatives_expand(key, want):
     import build_event_lexicon
 
     assert build_event_lexicon._expand(key) == want
+
+
+@pytest.mark.parametrize(("key", "code", "want"), [
+    ("deploy|peacekeepers", "0334", "074"),  # intent to send peacekeepers -> peacekeeping provided
+    ("supply|helicopter", "0332", "072"),
+    ("offer|helicopter", "0332", "0332"),  # an offer stays an intention
+    ("send|aid", "070", "070"),
+])
+def test_delivery_verbs_give_the_aid_they_intend(key, code, want):
+    import build_event_lexicon
+
+    assert build_event_lexicon.delivered({key: code}) == {key: want}
+
+
+def test_shipped_lexicon_codes_deployed_peacekeepers_as_aid():
+    hit = load_lexicon().patterns["deploy|peacekeepers"]
+    assert hit == "074"
