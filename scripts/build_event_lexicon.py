@@ -210,8 +210,8 @@ def _expand(key: str) -> list[str]:
 # CAMEO's 033x "express intent to provide" aid mirrors 07x "provide" it (0331 economic -> 071, 0332
 # military -> 072, 0333 humanitarian -> 073, 0334 peacekeeping -> 074). The dictionary files some
 # delivery verbs' objects under the intent ("deploy peacekeepers", "supply helicopters"), but those verbs
-# tell of the act done; a future one ("will deploy") is still a pledge, AGREE, by the events stage's
-# pledge convention.
+# tell of the act done. A future one ("will deploy") keeps its future status: the events stage's pledge
+# convention makes it AGREE when its source states it, so nothing is counted as having happened.
 DELIVERY_VERBS = frozenset({"send", "deploy", "supply", "dispatch", "deliver"})
 
 
