@@ -582,11 +582,15 @@ class _Scanner:
     def title_at(self, start: int, end: int) -> tuple[int, int, str] | None:
         """A capitalised title ending just before token `start`, or opening the name (spaCy puts
         "Judge" inside the PERSON entity): (start, end, sector); the longest title wins."""
+        # before the name a title of the opposition, the clergy, courts, parties or rebels may be lower-case
+        # ("opposition leader Alexei Navalny", "imam Ali Bakr"); one of office only capitalised ("England captain
+        # Harry Kane", "actor Tom Hanks", "chief executive Tim Cook" hold none); inside spaCy's entity only a
+        # capitalised title is one, not a word of the name
         spans = [(a, start) for a in range(max(0, start - _MAX_TITLE), start)]
         spans += [(start, b) for b in range(min(end - 1, start + _MAX_TITLE), start, -1)]
         for a, b in spans:
             sector = self.kb.agents.get(self.key_at(a, b))
-            if sector in _TITLE_SECTORS and _capitalised(self.doc[b - 1]):
+            if sector in _TITLE_SECTORS and (_capitalised(self.doc[b - 1]) or b == start and sector in _LOWER_TITLES):
                 return a, b, sector
         return None
 
@@ -654,7 +658,10 @@ class _Scanner:
 # are surnames too).
 _NEVER_SURNAMES = {"police", "ministry", "army", "navy", "parliament", "council", "commission", "government",
                    "department", "agency", "treasury", "tribunal", "senate", "assembly", "cabinet", "judiciary"}
-_TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "PTY", "REB", "ELI", "IGO"}
+# Sectors of a title before a person's name; the clergy's too ("Imam", "Bishop", "Rabbi": REL and CAMEO's religions).
+_TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "PTY", "REB", "ELI", "IGO", "REL", "CHR", "JEW",
+                  "MOS", "BUD", "HIN"}
+_LOWER_TITLES = {"OPP", "REB", "PTY", "JUD", "LEG", "REL", "CHR", "JEW", "MOS", "BUD", "HIN"}
 _MAX_TITLE = 4
 # Sectors of a state's institutions: an institution name without a country is the country of its context.
 _STATE_SECTORS = {"GOV", "JUD", "LEG", "COP", "MIL"}

@@ -15,7 +15,8 @@ __all__ = ["POLITICAL_SECTORS", "acceptable", "has_political_party", "political"
 
 POLITICAL_SECTORS = frozenset({
     "GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY", "IGO", "NGO", "MED", "JRN", "ELI", "INS",
-    "SEP", "UAF", "IMG", "RAD", "HRI", "CVL", "LAB", "REF", "MOD", "ETH", "REL", "CRM",
+    "SEP", "UAF", "IMG", "RAD", "HRI", "CVL", "LAB", "REF", "MOD", "ETH", "REL", "CRM", "CHR", "JEW", "MOS",
+    "BUD", "HIN",
 })
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 VISIT_CODES = frozenset({"042", "043"})
