@@ -9,7 +9,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-__all__ = ["LEXICON_PATH", "NO_EVENT", "CodeInfo", "Lexicon", "load_lexicon"]
+__all__ = ["LEXICON_PATH", "NO_EVENT", "CodeInfo", "Lexicon", "load_lexicon", "stems"]
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "event_lexicon.json"
 # A pattern under which the verb names no event ("hijack elections", "take office").
@@ -69,7 +69,7 @@ class Lexicon:
         lemmatizes wrongly ("staged" -> "stag"), the form without its ending that the lexicon knows."""
         if self._knows_verb(lemma):
             return lemma
-        return next((stem for stem in _stems(lower) if self._knows_verb(stem)), lemma)
+        return next((stem for stem in stems(lower) if self._knows_verb(stem)), lemma)
 
     def _knows_verb(self, lemma: str) -> bool:
         return lemma in self.verbs or lemma in self.pattern_verbs
@@ -104,7 +104,7 @@ class Lexicon:
         return token.lower_ in self.standalone_nouns or token.lemma_.lower() in self.standalone_nouns
 
 
-def _stems(lower: str) -> list[str]:
+def stems(lower: str) -> list[str]:
     """Candidate bare forms of an inflected verb: "staged" -> stage, "attacked" -> attack, "banned" -> ban,
     "voting" -> vote, "urges" -> urge."""
     for ending in ("ed", "ing", "es", "s"):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from eventwire.events.lexicon import load_lexicon
+from eventwire.events.lexicon import load_lexicon, stems
 from eventwire.events.patients import MOVE_VERBS, Patient
 from eventwire.schema import Actor, Mention
 
@@ -48,6 +48,10 @@ LIGHT_VERBS = frozenset({
     "make", "wage", "mount", "declare", "resume", "undertake", "file", "initiate", "pursue", "continue",
     "complete", "order", "step", "intensify", "escalate", "impose", "extend", "offer", "deliver", "commence",
     "unleash", "renew", "organise", "organize", "perform", "spearhead", "orchestrate"})
+# Nouns that measure out the event noun of their of-phrase ("a new round of talks", "ten days of war games"): a
+# light verb's object through them carries the event as its own object does.
+MEASURE_NOUNS = frozenset({"round", "series", "wave", "spate", "string", "campaign", "day", "week", "month", "year",
+                           "hour", "night", "cycle", "programme", "program", "phase", "stage"})
 # Heads of "a member of the Syrian parliament", "a group of Moroccan diplomats": the of-object is the actor.
 PARTITIVE_NOUNS = frozenset({
     "member", "group", "delegation", "head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
@@ -74,7 +78,7 @@ OWNER_PREPS = frozenset({"of", "by", "from", "against", "on", "into", "over", "w
 # Verbs whose subject undergoes the event noun they take: "Iran faces criticism from the UN".
 UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "draw", "attract", "endure", "come", "incur", "risk"})
 # Passive participles whose subject acts: "were engaged in clashes", "was involved in the attack".
-STATIVE_PASSIVES = frozenset({"engage", "involve"})
+STATIVE_PASSIVES = {"engage": "in", "involve": "in", "commit": "to"}
 # How many actor mentions back a pronoun looks for its antecedent (bounded: the cost stays linear).
 LOOK_BACK = 40
 # Heads of anaphoric noun phrases ("the two leaders", "both sides").
@@ -364,9 +368,11 @@ def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
 
 def _stative_passive(tok: Token) -> bool:
     """A passive form that names what its subject does: "fighters were engaged in clashes", "troops
-    involved in the raid" (the subject takes part; nobody engaged them)."""
-    return tok.lemma_.lower() in STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in tok.children) and \
-        any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
+    involved in the raid", "Vietnam is committed to opening its economy" (the subject takes part or pledges;
+    nobody engaged or committed it)."""
+    prep = STATIVE_PASSIVES.get(tok.lemma_.lower())
+    return prep is not None and not any(c.dep_ == "agent" for c in tok.children) and \
+        any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children)
 
 
 def _demands(tok: Token) -> list[Token]:
@@ -412,9 +418,13 @@ def _author_of(noun: Token, index: ActorIndex) -> list[str]:
 def _subject_bearer(tok: Token) -> Token:
     """The verb whose subject is the trigger's: itself, or up through complements and conjuncts."""
     verb = tok
-    while not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) and \
-            verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
-        verb = verb.head
+    while not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "ADJ":
+            verb = verb.head.head  # "are guilty of violating the ceasefire", "is responsible for shelling"
+        else:
+            break
     return verb
 
 
@@ -485,17 +495,31 @@ def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
         if not roles.source:
             roles.add("source", [a for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
                                  for a in _pobj(p, index)], f"'from' object of '{verb.text}'")
-    if tok.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS and not roles.source:
+    if tok.dep_ == "nsubjpass" and _light(head) and not roles.source:
         roles.add("source", [a for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                              for a in index.phrase(g)], f"agent of the light verb '{head.text}'")
-    if tok.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+    light = light_verb(tok)
+    if light is not None:
         if not roles.source:
-            roles.add("source", [a for c in head.children if c.dep_ == "nsubj" for a in index.phrase(c)],
-                      f"subject of the light verb '{head.text}'")
+            roles.add("source", [a for c in light.children if c.dep_ == "nsubj" for a in index.phrase(c)],
+                      f"subject of the light verb '{light.text}'")
         if not roles.target:
-            objects(head, index, roles)
+            objects(light, index, roles)
     roles.target = [a for a in roles.target if a not in roles.source]
     return roles
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The light verb that carries an event noun as its object ("launched an offensive"), also through a noun
+    that measures it out ("launched ten days of war games", "began a new round of talks")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_NOUNS:
+        noun = noun.head.head
+    return noun.head if noun.dep_ == "dobj" and _light(noun.head) else None
+
+
+def _light(verb: Token) -> bool:
+    """A light verb; by its stems too, as the small model lemmatizes some forms wrongly ("staged" -> "stag")."""
+    return verb.lemma_.lower() in LIGHT_VERBS or not LIGHT_VERBS.isdisjoint(stems(verb.lower_))
 
 
 def _lemma_of_verb(tok: Token) -> str:
@@ -517,7 +541,7 @@ def joint_subject(tok: Token, roles: Roles, index: ActorIndex) -> None:
     the source, the others the target."""
     if roles.target or len(roles.source) < 2:
         return
-    head = next((c for c in _subject_bearer(tok).children if c.dep_ == "nsubj"), None)
+    head = _joint_head(tok)
     conjuncts = _conjuncts(head) if head is not None else []
     if not conjuncts:
         return
@@ -526,6 +550,19 @@ def joint_subject(tok: Token, roles: Roles, index: ActorIndex) -> None:
     if first and others:
         roles.source = first
         roles.add("target", others, "other conjuncts of a joint subject")
+
+
+def _joint_head(tok: Token) -> Token | None:
+    """The head of the phrase naming who acts: the verb's subject; for an event noun, its light verb's subject
+    ("warships staged war games") or passive agent ("war games were staged by Jordan and the US")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return next((c for c in _subject_bearer(tok).children if c.dep_ == "nsubj"), None)
+    light = light_verb(tok)
+    if light is not None:
+        return next((c for c in light.children if c.dep_ == "nsubj"), None)
+    if tok.dep_ == "nsubjpass" and _light(tok.head):
+        return next((g for c in tok.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _conjuncts(head: Token) -> list[Token]:

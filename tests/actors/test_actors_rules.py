@@ -72,6 +72,23 @@ def test_recognize_titled_unknown_person(nlp, text, mention, code):
     assert _found(nlp, text)[mention].code == code
 
 
+@pytest.mark.parametrize("text,mention,sector", [
+    ("Opposition leader Amara Quist condemned the vote.", "Amara Quist", "OPP"),  # a lower-case title
+    ("The prayers were led by imam Yusuf Barre.", "Yusuf Barre", "REL"),
+    ("Bishop Tomas Quist criticised the decree.", "Tomas Quist", "CHR"),  # CAMEO's religion codes are sectors
+])
+def test_recognize_lower_case_and_clergy_titles(nlp, text, mention, sector):
+    assert _found(nlp, text)[mention].sector == sector
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("England captain Harry Kane scored twice.", "Harry Kane"),  # a lower-case "captain" holds no office
+    ("Hollywood actor Tom Hanks arrived in Rome.", "Tom Hanks"),
+])
+def test_recognize_lower_case_office_words_are_no_titles(nlp, text, mention):
+    assert _found(nlp, text)[mention].sector is None
+
+
 @pytest.mark.parametrize("text,mention,code", [
     ("Poland demanded an admission by Moscow that the killings took place.", "Moscow", "RUSGOV"),
     ("Baku broke off talks with Moscow on Monday.", "Moscow", "RUSGOV"),

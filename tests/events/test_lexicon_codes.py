@@ -121,3 +121,20 @@ def test_delivery_verbs_give_the_aid_they_intend(key, code, want):
 def test_shipped_lexicon_codes_deployed_peacekeepers_as_aid():
     hit = load_lexicon().patterns["deploy|peacekeepers"]
     assert hit == "074"
+
+
+@pytest.mark.parametrize(("key", "cameo", "plover"), [
+    ("cancel|restrictions", "081", "CONCEDE"),  # cancelling a restriction eases it, as lifting one does
+    ("cancel|sanctions", "085", "RETREAT"),
+    ("cancel|visit", "125", "REJECT"),  # a cancelled meeting stays a rejection
+])
+def test_lexicon_cancelled_restrictions_are_eased(key, cameo, plover):
+    lex = load_lexicon()
+    assert (lex.patterns[key], lex.codes[lex.patterns[key]].type) == (cameo, plover)
+
+
+@pytest.mark.parametrize(("key", "plover"), [("war game", "COOPERATE"), ("joint exercise", "COOPERATE"),
+                                             ("warfare", "ASSAULT"), ("bombardment", "ASSAULT")])
+def test_lexicon_manoeuvre_and_warfare_nouns(key, plover):
+    lex = load_lexicon()
+    assert lex.codes[lex.nouns[key]].type == plover

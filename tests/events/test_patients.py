@@ -82,18 +82,19 @@ CHILE_POLICE = ("Chilean police", "CHL", "COP", "group", "police")
 
 
 @pytest.mark.parametrize(("text", "actors", "places", "want"), [
-    # what a verb moves is the source's own: the party acted upon is where it goes or leaves
+    # what a verb moves is the source's own: the party acted upon is where it goes or leaves (the event's type is
+    # the type model's business, not these role rules')
     ("Chile withdrew the peacekeepers from Peru.",
      [("Chile", "CHL", None, "state", "Chile"), ("peacekeepers", None, "MIL", "group", "peacekeepers")],
-     [("Peru", "PER")], ("SANCTION", ["PER"], ["Peru"])),
+     [("Peru", "PER")], (["PER"], ["Peru"])),
     ("Chile sent its soldiers into Peru.", [("Chile", "CHL", None, "state", "Chile")], [("Peru", "PER")],
-     ("AID", ["PER"], ["Peru"])),
+     (["PER"], ["Peru"])),
     # a relation names another party ("their counterparts"); a party owned by the source is its own
-    ("Chilean police arrested their counterparts.", [CHILE_POLICE], [], ("COERCE", ["CHL"], ["their counterparts"])),
-    ("Chilean police detained their own officers.", [CHILE_POLICE], [], ("COERCE", ["CHL"], [])),
+    ("Chilean police arrested their counterparts.", [CHILE_POLICE], [], (["CHL"], ["their counterparts"])),
+    ("Chilean police detained their own officers.", [CHILE_POLICE], [], (["CHL"], [])),
 ])
 def test_patients_moved_and_owned_parties_are_no_targets(nlp, stage, text, actors, places, want):
-    assert want in _targets(nlp, stage, text, actors, places)
+    assert want in [row[1:] for row in _targets(nlp, stage, text, actors, places)]
 
 
 def test_patients_party_of_no_known_country_is_of_the_source_country(nlp, stage):

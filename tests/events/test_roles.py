@@ -257,3 +257,32 @@ def test_lexicon_round2_typing(key, kind, expected):
 def test_lexicon_pattern_on_the_objects_compound_modifier(nlp, text, key):
     verb = next(t for t in nlp(text) if t.lemma_ == "close")
     assert load_lexicon().verb_hit(verb).key == key
+
+
+GREECE = ("Greek", "GRC", "MIL", "group", "Greek")
+TURKEY = ("Turkish warships", "TUR", "MIL", "group", "Turkish warships")
+ESTONIA = ("Estonia", "EST", None, "state", "Estonia")
+POLAND = ("Poland", "POL", None, "state", "Poland")
+REBELS = ("The rebels", "COL", "REB", "group", "rebels")
+ARMY = ("the army", "COL", "MIL", "group", "army")
+
+
+@pytest.mark.parametrize(("text", "actors", "want"), [
+    # joint manoeuvres are military cooperation, the light verb's subjects acting with each other, also
+    # through a noun that measures them out
+    ("Greek and Turkish warships began five days of naval exercises.", [GREECE, TURKEY],
+     ("COOPERATE", ["GRC"], ["TUR"])),
+    ("Greek and Turkish warships staged war games.", [GREECE, TURKEY], ("COOPERATE", ["GRC"], ["TUR"])),
+    ("War games were staged by Greek and Turkish warships.", [GREECE, TURKEY], ("COOPERATE", ["GRC"], ["TUR"])),
+    ("Russia launched cyber warfare against Estonia.", [RUSSIA, ESTONIA], ("ASSAULT", ["RUS"], ["EST"])),
+    # the subject of "are guilty of" does what the gerund says
+    ("The rebels and the army are guilty of violating the truce.", [REBELS, ARMY],
+     ("ASSAULT", ["COL", "COL"], ["COL"])),
+    # a state committed to a course pledges it: it is the source, not a party acted upon
+    ("Poland is committed to opening its market.", [POLAND], ("AGREE", ["POL"], [])),
+])
+def test_roles_manoeuvres_gerunds_and_commitments(nlp, text, actors, want):
+    from eventwire.events.component import EventsStage
+
+    got = _events(nlp, EventsStage(use_model=False), text, actors=actors)
+    assert got[:1] == [want]
