@@ -618,6 +618,9 @@ class _Scanner:
 
     def entity(self, ent: Span, hit: tuple[int, str, str] | None) -> int:
         """spaCy PERSON/ORG the KB does not know: a person, or an organisation with an org head word."""
+        if ent.label_ == "PERSON" and ent.end - ent.start > 1 and self.doc[ent.start].text.rstrip(".") in HONORIFICS:
+            # "Mr Blair": the person is Blair, whom the article may have named before
+            ent = Span(self.doc, ent.start + 1, ent.end, label=ent.label_)
         end = _strip_possessive(ent)
         if end <= ent.start:
             return ent.end
@@ -661,6 +664,8 @@ _NEVER_SURNAMES = {"police", "ministry", "army", "navy", "parliament", "council"
 # Sectors of a title before a person's name; the clergy's too ("Imam", "Bishop", "Rabbi": REL and CAMEO's religions).
 _TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "PTY", "REB", "ELI", "IGO", "REL", "CHR", "JEW",
                   "MOS", "BUD", "HIN"}
+# Forms of address before a name: no part of it.
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Madam", "Mme", "Mlle", "Herr", "Frau"})
 _LOWER_TITLES = {"OPP", "REB", "PTY", "JUD", "LEG", "REL", "CHR", "JEW", "MOS", "BUD", "HIN"}
 _MAX_TITLE = 4
 # Sectors of a state's institutions: an institution name without a country is the country of its context.

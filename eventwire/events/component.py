@@ -56,6 +56,8 @@ VISIT_CODES = frozenset({"042", "043"})
 # villages in Sudan", "protesters marched in Paris", "the government lifted the curfew in its province").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "CONCEDE", "RETREAT",
                                 "REQUEST"})
+# Types of act that only an office performs: whoever does one by the lexicon's pattern holds one.
+OFFICE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE", "RETREAT", "MOBILIZE"})
 # Types whose act on no named foreign party is an act on the source's own state (PLOVER GSR practice).
 OWN_PEOPLE_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "REQUEST", "THREATEN", "REJECT", "ASSAULT", "ACCUSE"})
 # Auxiliaries that put an act as another's obligation ("the government must resign").
@@ -121,7 +123,8 @@ class EventsStage(Stage):
         found = find_candidates(doc, self.lexicon, index, ctx.reporting_cues)
         for cand in found:
             _pronoun_speaker(cand.tok, cand.roles, _status(cand.tok, ctx)[1])
-        main = main_candidates([c for c in found if has_political_party(c.roles, index, ctx.officials_only)
+        main = main_candidates([c for c in found if has_political_party(c.roles, index, ctx.officials_only,
+                                                                        office_act=_office_act(c, ctx))
                                 or self._acts_on_place(c, ctx)], ctx.status_cues)
         if predicates:
             covered = {c.tok.sent.start for c in main}
@@ -179,7 +182,8 @@ class EventsStage(Stage):
             code = self.lexicon.codes[refusal]
             mode = "yield" if refusal == REFUSE_TO_YIELD else code.mode
             status = "reported" if att is not None else "asserted"
-        if not acceptable(code.type, code.cameo, roles, index, ctx.officials_only) \
+        if not acceptable(code.type, code.cameo, roles, index, ctx.officials_only,
+                          office_act=_office_act(cand, ctx) and code.type == cand.lexicon_type) \
                 or _meets_a_thing(tok, code, roles, index) \
                 or (cand.nominal and not roles.source and not self.lexicon.standalone(tok)):
             return None  # an event noun names its agent, unless it names an event alone ("sanctions on X")
@@ -411,6 +415,14 @@ def _pronoun_speaker(tok: Token, roles: Roles, att: Attribution | None) -> None:
     """"X said they will not end the strike": a pronoun subject no actor resolves is the speaker's side."""
     if not roles.source and att is not None and att.source and pronoun_subject(tok):
         roles.add("source", [att.source], "pronoun subject: the speaker")
+
+
+def _office_act(cand: Candidate, ctx: _DocContext) -> bool:
+    """An act that names the office of whoever does it: a verb with the object its lexicon pattern wants, of a
+    type only authorities perform ("declared a state of siege", "imposed sanctions on", "lifted the curfew"),
+    outside reports on sport or culture. Speech acts, meetings and help are anyone's ("called for", "came to")."""
+    return cand.hit is not None and cand.hit.specific and not cand.hit.nominal and not ctx.officials_only and \
+        cand.hit.code.type in OFFICE_TYPES
 
 
 def _kept(cand: Candidate, index: ActorIndex) -> bool:

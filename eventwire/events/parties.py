@@ -37,18 +37,24 @@ def political(actor, officials_only: bool = False) -> bool:
 
 
 def has_political_party(roles: Roles, index: ActorIndex, officials_only: bool = False,
-                        named_only: bool = False) -> bool:
+                        named_only: bool = False, office_act: bool = False) -> bool:
     """Whether a party is political; with ``named_only`` an actor the text does not name (the state of a
-    place, added by a convention) does not count."""
-    return any(political(index.actors[a], officials_only) and not (named_only and index.implied(a))
-               for a in roles.source + roles.target)
+    place, added by a convention) does not count; with ``office_act`` (an act only an office performs: "declared
+    a state of siege", "imposed sanctions on") a person of no known office counts as its holder."""
+    return any((political(index.actors[a], officials_only) or office_act and _unknown_person(index.actors[a]))
+               and not (named_only and index.implied(a)) for a in roles.source + roles.target)
 
 
-def acceptable(kind: str, cameo: str, roles: Roles, index: ActorIndex, officials_only: bool = False) -> bool:
+def _unknown_person(actor) -> bool:
+    return actor.kind == "person" and actor.sector is None
+
+
+def acceptable(kind: str, cameo: str, roles: Roles, index: ActorIndex, officials_only: bool = False,
+               office_act: bool = False) -> bool:
     """Whether an event of type ``kind`` (CAMEO ``cameo``) with these parties is worth coding: a political
     party the text names (violence may be known by its place alone: "a bombing in Kabul")."""
     parties = roles.source + roles.target
-    if not has_political_party(roles, index, officials_only, named_only=kind != "ASSAULT"):
+    if not has_political_party(roles, index, officials_only, named_only=kind != "ASSAULT", office_act=office_act):
         return False
     if kind == "CONSULT" and cameo[:3] in VISIT_CODES:
         if len(parties) < 2:

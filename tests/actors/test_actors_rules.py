@@ -320,3 +320,13 @@ def test_recognize_several_states_take_no_context_country(nlp):
     found = _found(nlp, "Ghana is one of several countries that condemned the coup.")
     assert found["several countries"].country is None
     assert found["Ghana"].country == "GHA"
+
+
+@pytest.mark.parametrize("text", [
+    "Tony Blair met the families. One of them said Mr Blair had spoken with great sincerity.",
+    "Angela Merkel arrived. Mrs Merkel said the talks went well.",
+])
+def test_recognize_form_of_address_is_no_part_of_the_name(nlp, text):
+    """spaCy often puts "Mr" inside the PERSON entity: the person is still the one named before."""
+    doc = nlp(text)
+    assert len(doc._.ew_actors) == 1 and doc._.ew_actors[0].kb_id is not None

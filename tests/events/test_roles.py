@@ -286,3 +286,18 @@ def test_roles_manoeuvres_gerunds_and_commitments(nlp, text, actors, want):
 
     got = _events(nlp, EventsStage(use_model=False), text, actors=actors)
     assert got[:1] == [want]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an act only an office performs makes its unknown doer a party: the lexicon's pattern names the office
+    ("Jorge Quintero declared a state of siege in the province.", ["COERCE"]),
+    ("Jorge Quintero lifted the curfew.", ["RETREAT"]),
+    # speech acts and movements are anyone's: an unknown person's are no political events
+    ("Jorge Quintero called for calm.", []),
+    ("Jorge Quintero had to pull out with a chest infection.", []),
+])
+def test_an_act_of_office_makes_its_unknown_doer_a_party(nlp, text, want):
+    from eventwire.events.component import EventsStage
+
+    got = _events(nlp, EventsStage(use_model=False), text, actors=[("Jorge Quintero", None, None, "person", "JQ")])
+    assert [e[0] for e in got] == want
