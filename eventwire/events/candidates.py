@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Hit, Lexicon
 from eventwire.events.roles import ActorIndex, Roles, noun_roles, verb_roles
+from eventwire.events.status import COMMISSIVE_HEADS
 from eventwire.nlp.tokens import token_table
 
 __all__ = ["Candidate", "find_candidates", "main_candidates", "predicate_candidates", "with_sentence_types"]
@@ -34,6 +35,8 @@ class Candidate:
     roles: Roles
     # Lexicon types of every trigger of the sentence, the governed ones too ("summoned ... to complain").
     sentence_types: tuple[str, ...] = ()
+    # The lexicon type of the act a commissive trigger commits its source to ("vowed to fight": ASSAULT).
+    pledged: str | None = None
 
     @property
     def nominal(self) -> bool:
@@ -133,13 +136,24 @@ def main_candidates(cands: list[Candidate], content_heads: frozenset[int] = froz
         governor = _governor(c.tok, at, content_heads)
         if governor is None:
             main.append(c)
-        elif _in_object(c.tok, governor.tok):
+            continue
+        if governor.pledged is None and _infinitive_of(c.tok, governor.tok) and \
+                governor.tok.lemma_.lower() in COMMISSIVE_HEADS:
+            governor.pledged = c.hit.code.type
+        if _in_object(c.tok, governor.tok):
             for role in ("source", "target"):
                 if not getattr(governor.roles, role):
                     governor.roles.add(role, [a for a in getattr(c.roles, role) if a not in
                                               governor.roles.source + governor.roles.target],
                                        f"{role} of '{c.tok.text}' in the object")
     return main
+
+
+def _infinitive_of(tok: Token, governor: Token) -> bool:
+    """Whether ``tok`` is the infinitive ``governor`` takes ("vowed to fight"; the parser reads some as an
+    adverbial clause)."""
+    return tok.head.i == governor.i and (tok.dep_ == "xcomp" or tok.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _in_object(tok: Token, governor: Token) -> bool:

@@ -331,6 +331,9 @@ class EventsStage(Stage):
         """PLOVER's pledge convention: a source's stated intention of a future action ("will provide",
         "vowed to fight", "said it would withdraw") is an AGREE or THREATEN made now, with the pledged
         action kept as the mode."""
+        if cand.pledged is not None and cand.pledged not in ("AGREE", "THREATEN", *UNPLEDGED) and \
+                cand.lexicon_type != "THREATEN" and code.type in ("AGREE", "THREATEN", cand.lexicon_type):
+            return self._commitment(code, cand.pledged, status)
         if status not in ("future", "hypothetical") or code.type in UNPLEDGED \
                 or not _intention(tok, roles, status, att, index):
             return code, code.mode, status
@@ -343,6 +346,15 @@ class EventsStage(Stage):
         mode = pledged.lower() if pledged and pledged != kind else base.mode
         new = CodeInfo(base.cameo, kind, mode, code.context, base.goldstein)
         return new, mode, "reported" if att is not None else "asserted"
+
+
+    def _commitment(self, code: CodeInfo, pledged: str, status: str) -> tuple[CodeInfo, str | None, str]:
+        """A commissive word's own event ("vowed to fight", "promised to provide"): the pledge is AGREE when the
+        act pledged cooperates and THREATEN otherwise, the act kept as the mode."""
+        kind = "AGREE" if pledged in COOPERATIVE else "THREATEN"
+        base = code if code.type == kind else self.lexicon.defaults[kind]
+        mode = pledged.lower()
+        return CodeInfo(base.cameo, kind, mode, code.context, base.goldstein), mode, status
 
 
 class _DocContext:

@@ -221,3 +221,22 @@ def test_an_announced_investigation_is_no_threat(nlp, stage):
     """A future accusation or investigation keeps its type: PLOVER's threats are of force and restriction."""
     events = _events(nlp, stage, "The ministry will investigate the company.", actors=[MINISTRY, FIRM])
     assert [e[0] for e in events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # PLOVER: a source's pledge is AGREE when the act pledged cooperates, THREATEN when it does not, the act its
+    # mode, whatever the commissive word's own entry says ("vow" is AGREE in the dictionary, "swear" ACCUSE)
+    ("The rebels vowed to fight the army.", ("THREATEN", "assault")),
+    ("The rebels have sworn to fight the army.", ("THREATEN", "assault")),
+    ("The government promised to provide aid to the rebels.", ("AGREE", "aid")),
+    # a threat word's own type stands, whatever it threatens ("to lift" is a concession)
+    ("The government threatened to lift the curfew.", ("THREATEN", None)),
+])
+def test_a_commitment_is_typed_by_the_act_pledged(nlp, text, want):
+    from eventwire.events.component import EventsStage
+
+    actors = [("The rebels", "COL", "REB", "group", "rebels"), ("the army", "COL", "MIL", "group", "army"),
+              ("The government", "COL", "GOV", "group", "government")]
+    present = [a for a in actors if a[0] in text]
+    events = _events(nlp, EventsStage(use_model=False), text, actors=present)
+    assert [(e[0], e[3].mode) for e in events][:1] == [want]
