@@ -127,8 +127,9 @@ def test_shipped_lexicon_codes_deployed_peacekeepers_as_aid():
     ("cancel|restrictions", "081", "CONCEDE"),  # cancelling a restriction eases it, as lifting one does
     ("cancel|sanctions", "085", "RETREAT"),
     ("cancel|visit", "125", "REJECT"),  # a cancelled meeting stays a rejection
+    ("accept|refugees", "075", "AID"),  # refugees taken in are granted asylum, not the intent to aid (0333)
 ])
-def test_lexicon_cancelled_restrictions_are_eased(key, cameo, plover):
+def test_lexicon_pattern_codes(key, cameo, plover):
     lex = load_lexicon()
     assert (lex.patterns[key], lex.codes[lex.patterns[key]].type) == (cameo, plover)
 
