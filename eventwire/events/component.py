@@ -124,7 +124,8 @@ class EventsStage(Stage):
         for cand in found:
             _pronoun_speaker(cand.tok, cand.roles, _status(cand.tok, ctx)[1])
         main = main_candidates([c for c in found if has_political_party(c.roles, index, ctx.officials_only,
-                                                                        office_act=_office_act(c, ctx))
+                                                                        office_act=_office_act(c, ctx),
+                                                                        kind=c.hit.code.type)
                                 or self._acts_on_place(c, ctx)], ctx.status_cues)
         if predicates:
             covered = {c.tok.sent.start for c in main}

@@ -18,6 +18,9 @@ POLITICAL_SECTORS = frozenset({
     "SEP", "UAF", "IMG", "RAD", "HRI", "CVL", "LAB", "REF", "MOD", "ETH", "REL", "CRM", "CHR", "JEW", "MOS",
     "BUD", "HIN",
 })
+# Sectors whose members' protests and strikes are political events, though little else they do is (students,
+# teachers, doctors and farmers marching or striking).
+PROTEST_SECTORS = frozenset({"EDU", "HLH", "AGR", "ENV", "SOC", "DEV"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 VISIT_CODES = frozenset({"042", "043"})
 
@@ -37,11 +40,14 @@ def political(actor, officials_only: bool = False) -> bool:
 
 
 def has_political_party(roles: Roles, index: ActorIndex, officials_only: bool = False,
-                        named_only: bool = False, office_act: bool = False) -> bool:
+                        named_only: bool = False, office_act: bool = False, kind: str | None = None) -> bool:
     """Whether a party is political; with ``named_only`` an actor the text does not name (the state of a
     place, added by a convention) does not count; with ``office_act`` (an act only an office performs: "declared
-    a state of siege", "imposed sanctions on") a person of no known office counts as its holder."""
-    return any((political(index.actors[a], officials_only) or office_act and _unknown_person(index.actors[a]))
+    a state of siege", "imposed sanctions on") a person of no known office counts as its holder; for an event of
+    type ``kind`` PROTEST, students, teachers, doctors and farmers count (outside reports on sport or culture)."""
+    protest = kind == "PROTEST" and not officials_only
+    return any((political(index.actors[a], officials_only) or office_act and _unknown_person(index.actors[a])
+                or protest and index.actors[a].sector in PROTEST_SECTORS)
                and not (named_only and index.implied(a)) for a in roles.source + roles.target)
 
 
@@ -54,7 +60,8 @@ def acceptable(kind: str, cameo: str, roles: Roles, index: ActorIndex, officials
     """Whether an event of type ``kind`` (CAMEO ``cameo``) with these parties is worth coding: a political
     party the text names (violence may be known by its place alone: "a bombing in Kabul")."""
     parties = roles.source + roles.target
-    if not has_political_party(roles, index, officials_only, named_only=kind != "ASSAULT", office_act=office_act):
+    if not has_political_party(roles, index, officials_only, named_only=kind != "ASSAULT", office_act=office_act,
+                               kind=kind):
         return False
     if kind == "CONSULT" and cameo[:3] in VISIT_CODES:
         if len(parties) < 2:

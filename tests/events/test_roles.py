@@ -301,3 +301,27 @@ def test_an_act_of_office_makes_its_unknown_doer_a_party(nlp, text, want):
 
     got = _events(nlp, EventsStage(use_model=False), text, actors=[("Jorge Quintero", None, None, "person", "JQ")])
     assert [e[0] for e in got] == want
+
+
+TEACHERS = ("Teachers", "GBR", "EDU", "group", "teachers")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # students', teachers' or doctors' strikes and marches are political events; little else they do is
+    ("Teachers went on strike for better pay.", ["PROTEST"]),
+    ("Teachers praised the new curriculum.", []),
+])
+def test_a_protest_by_a_social_sector_is_political(nlp, text, want):
+    from eventwire.events.component import EventsStage
+
+    assert [e[0] for e in _events(nlp, EventsStage(use_model=False), text, actors=[TEACHERS])] == want
+
+
+def test_an_end_to_attacks_another_must_make_is_a_demand(nlp):
+    from eventwire.events.component import EventsStage
+
+    israel = ("Israel", "ISR", None, "state", "Israel")
+    syria = ("Syria", "SYR", None, "state", "Syria")
+    got = _events(nlp, EventsStage(use_model=False), "Russia says Israel must end attacks on Syria.",
+                  actors=[RUSSIA, israel, syria], attributions=[("says", "Israel must end attacks on Syria", "Russia")])
+    assert got[:1] == [("REQUEST", ["RUS"], ["ISR"])]
