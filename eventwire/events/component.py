@@ -334,7 +334,8 @@ class EventsStage(Stage):
         action kept as the mode."""
         if cand.pledged is not None and cand.pledged not in ("AGREE", "THREATEN", *UNPLEDGED) and \
                 cand.lexicon_type != "THREATEN" and code.type in ("AGREE", "THREATEN", cand.lexicon_type):
-            return self._commitment(code, cand.pledged, status)
+            # a commissive word's own event ("vowed to fight", "promised to provide"): typed by the act pledged
+            return (*self._pledge_code(code, _pledge_kind(cand.pledged), cand.pledged), status)
         if status not in ("future", "hypothetical") or code.type in UNPLEDGED \
                 or not _intention(tok, roles, status, att, index):
             return code, code.mode, status
@@ -342,20 +343,19 @@ class EventsStage(Stage):
         if pledged is None or pledged in ("AGREE", "THREATEN"):
             kind = code.type if code.type in ("AGREE", "THREATEN") else "AGREE"
         else:  # the pledged action decides: "said it will attack" threatens whatever else was learned
-            kind = "AGREE" if pledged in COOPERATIVE else "THREATEN"
+            kind = _pledge_kind(pledged)
+        return (*self._pledge_code(code, kind, pledged), "reported" if att is not None else "asserted")
+
+    def _pledge_code(self, code: CodeInfo, kind: str, pledged: str | None) -> tuple[CodeInfo, str | None]:
+        """The AGREE or THREATEN code of a pledge, with the pledged action as its mode."""
         base = code if code.type == kind else self.lexicon.defaults[kind]
         mode = pledged.lower() if pledged and pledged != kind else base.mode
-        new = CodeInfo(base.cameo, kind, mode, code.context, base.goldstein)
-        return new, mode, "reported" if att is not None else "asserted"
+        return CodeInfo(base.cameo, kind, mode, code.context, base.goldstein), mode
 
 
-    def _commitment(self, code: CodeInfo, pledged: str, status: str) -> tuple[CodeInfo, str | None, str]:
-        """A commissive word's own event ("vowed to fight", "promised to provide"): the pledge is AGREE when the
-        act pledged cooperates and THREATEN otherwise, the act kept as the mode."""
-        kind = "AGREE" if pledged in COOPERATIVE else "THREATEN"
-        base = code if code.type == kind else self.lexicon.defaults[kind]
-        mode = pledged.lower()
-        return CodeInfo(base.cameo, kind, mode, code.context, base.goldstein), mode, status
+def _pledge_kind(pledged: str) -> str:
+    """PLOVER: a pledge of a cooperative act is AGREE, of any other THREATEN."""
+    return "AGREE" if pledged in COOPERATIVE else "THREATEN"
 
 
 class _DocContext:

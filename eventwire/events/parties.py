@@ -52,6 +52,7 @@ def has_political_party(roles: Roles, index: ActorIndex, officials_only: bool = 
 
 
 def _unknown_person(actor) -> bool:
+    """A person the knowledge base does not know: no office, no sector."""
     return actor.kind == "person" and actor.sector is None
 
 
