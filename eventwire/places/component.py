@@ -20,6 +20,12 @@ NER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 INNER_LABELS = {"ORG", "FAC"}
 REGION_WORDS = {"region", "province", "state", "oblast", "krai", "kray", "prefecture", "county",
                 "governorate", "territory", "district", "republic"}
+# The last words of a region's own name: "Rapides Parish" is a county named as such, not "Rapides" + region.
+COUNTY_NAME_WORDS = REGION_WORDS | {"parish", "borough"}
+# Region words of one level: "Washington state" is the state, not one of its namesake counties, and
+# "Guerrero state" not Chihuahua's Guerrero municipality; "Douglas County" is a county.
+LEVEL_OF_REGION_WORD = {"state": "admin1", "province": "admin1", "oblast": "admin1", "krai": "admin1",
+                        "kray": "admin1", "governorate": "admin1", "county": "admin2"}
 # A plural region word after coordinated names makes each a region: "Jackson and Barrow counties",
 # "Clarke, Madison, Oconee and Oglethorpe counties".
 PLURAL_REGION_WORDS = {"regions", "provinces", "states", "oblasts", "prefectures", "counties", "parishes",
@@ -43,6 +49,11 @@ COUNTRY_SUPPORT = 5.0
 ADMIN1_SUPPORT = 3.0
 # A town gains this much when its county is named in the article ("Huntsville" with "Walker County").
 ADMIN2_SUPPORT = 3.0
+# A town and a county the article both names, the town inside the county ("Alexandria" and "Douglas
+# County" of Minnesota), gain this much each, whatever the population of other readings: a pair of
+# names that fits one place is rarely chance. A name read in more counties than this links none.
+COUNTY_LINK = 3.0
+MAX_LINK_COUNTIES = 15
 VOTE_ROUNDS = 3
 MAX_NGRAM = 5
 BIG_CITY = 100_000
@@ -124,6 +135,30 @@ class Context:
     admin1_total: dict[str, float] = field(default_factory=dict)
     admin2s: dict[str, dict[str, float]] = field(default_factory=dict)
     admin2_total: dict[str, float] = field(default_factory=dict)
+    # name -> the counties (admin2 keys) it may name / the counties its towns may lie in, and for each
+    # county the base names ("douglas" of "douglas county") of the names that hold it
+    county_names: dict[str, frozenset[str]] = field(default_factory=dict)
+    town_counties: dict[str, frozenset[str]] = field(default_factory=dict)
+    county_bases: dict[str, set[str]] = field(default_factory=dict)
+    town_bases: dict[str, set[str]] = field(default_factory=dict)
+
+    def add_counties(self, key: str, readings: list[Entry]) -> None:
+        """Record which counties the name ``key`` may be and which its towns may lie in."""
+        counties = frozenset(e.admin2_key for e in readings if e.feature == "admin2" and e.admin2_key)
+        towns = frozenset(e.admin2_key for e in readings if e.feature == "city" and e.admin2_key)
+        for keys, names, bases in ((counties, self.county_names, self.county_bases),
+                                   (towns, self.town_counties, self.town_bases)):
+            names[key] = keys = keys if len(keys) <= MAX_LINK_COUNTIES else frozenset()
+            for k in keys:
+                bases.setdefault(k, set()).add(base_name(key))
+
+    def county_linked(self, e: Entry, key: str) -> bool:
+        """Whether another name of the article is the county of the town ``e``, or a town in the county
+        ``e``; a town and the county named after it ("Guerrero", "Guerrero state") are one name, no pair."""
+        if not e.admin2_key or e.feature not in ("city", "admin2"):
+            return False
+        bases = (self.county_bases if e.feature == "city" else self.town_bases).get(e.admin2_key, ())
+        return bool(bases) and any(b != base_name(key) for b in bases)
 
     def add(self, key: str, countries: dict[str, float], admin1s: dict[str, float],
             admin2s: dict[str, float] | None = None) -> None:
@@ -164,6 +199,12 @@ class Context:
         """The country that explains most of the article's names."""
         totals = self.country_total
         return max(sorted(totals), key=totals.__getitem__) if totals else None
+
+
+def base_name(key: str) -> str:
+    """A normalised name without its region word: "douglas county" -> "douglas"."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in COUNTY_NAME_WORDS else key
 
 
 def is_capitalised(text: str) -> bool:
@@ -355,6 +396,10 @@ class PlacesStage(Stage):
         Both recognisers call this, so NER entities and gazetteer n-grams match names alike."""
         if start < region_at < len(toks.texts) and toks.lowers[region_at] in REGION_WORDS:
             hits = self.gaz.lookup_region(toks.span(start, region_at))
+            level = LEVEL_OF_REGION_WORD.get(toks.lowers[region_at])
+            if level:  # a state word needs a state ("Wright State" is a university); some countries'
+                # counties are first-level divisions ("Nairobi County")
+                hits = [i for i in hits if self.gaz.entry(i).feature == level] or ([] if level == "admin1" else hits)
             if hits:
                 return Candidate(start, region_at + 1, label, hits, region=True)
         text = toks.span(start, end)
@@ -391,7 +436,9 @@ class PlacesStage(Stage):
             key = c.key
             if key in ctx.countries or not c.entries or not ok:
                 continue
-            ctx.add(key, *self._shares(self._readings(c), prev, key))
+            readings = self._readings(c)
+            ctx.add(key, *self._shares(readings, prev, key))
+            ctx.add_counties(key, [self.gaz.entry(i) for i in readings])
         dateline = doc._.dateline
         if dateline:
             hit = [c for c in cands if doc[c.start].idx < dateline[1] and doc[c.end - 1].idx >= dateline[0]]
@@ -404,8 +451,15 @@ class PlacesStage(Stage):
         parent = self._parent_entry(c)
         if parent is None:
             return c.entries
-        pe = self.gaz.entry(parent)
-        return [i for i in c.entries if self._inside(self.gaz.entry(i), pe)] or c.entries
+        return self._within(c.entries, self.gaz.entry(parent))
+
+    def _within(self, entries: list[int], container: Entry) -> list[int]:
+        """The entries inside ``container``; for a county, else those of its admin1 region (a town that
+        moved to a new county keeps its region: "Santa Maria, Davao del Sur"); else all of them."""
+        inside = [i for i in entries if self._inside(self.gaz.entry(i), container)]
+        if not inside and container.feature == "admin2":
+            inside = [i for i in entries if self.gaz.entry(i).admin1_key == container.admin1_key]
+        return inside or entries
 
     def _shares(self, entries: list[int], ctx: Context, key: str) -> tuple[dict, dict, dict]:
         """Probability mass of the readings by country, admin1 and admin2 (scores are log10 odds)."""
@@ -439,7 +493,7 @@ class PlacesStage(Stage):
                 c.country = e.country
                 c.local = (ctx.admin1_support(e.admin1_key, key[0]) >= 1.0
                            or ctx.admin2_support(e.admin2_key, key[0]) >= 0.5
-                           or ctx.admin2_named(e.admin2_key, key[0]))
+                           or ctx.admin2_named(e.admin2_key, key[0]) or ctx.county_linked(e, key[0]))
             else:
                 c.country = self._fallback_country(parent, ctx)
 
@@ -450,19 +504,17 @@ class PlacesStage(Stage):
         return ctx.dateline_country or ctx.best_country()
 
     def _parent_entry(self, c: Candidate) -> int | None:
-        """The resolved container of ``c`` if it is a country or admin1 region."""
+        """The resolved container of ``c`` if it is a country or a region ("Santa Maria, Davao del Sur")."""
         p = c.parent
         if p is None or p.best is None:
             return None
-        return p.best if self.gaz.entry(p.best).feature in ("country", "admin1", "region") else None
+        return p.best if self.gaz.entry(p.best).feature in ("country", "admin1", "admin2", "region") else None
 
     def _resolve(self, c: Candidate, ctx: Context, key: str, parent: int | None) -> int | None:
         """The best entry by prior (feature, population) plus article context and containment."""
         entries = c.entries
         if parent is not None:
-            pe = self.gaz.entry(parent)
-            inside = [i for i in entries if self._inside(self.gaz.entry(i), pe)]
-            entries = inside or entries
+            entries = self._within(entries, self.gaz.entry(parent))
         if not entries:
             return None
         best = max(entries, key=lambda i: self._score(self.gaz.entry(i), ctx, key))
@@ -473,6 +525,8 @@ class PlacesStage(Stage):
         """Whether ``e`` lies in ``container``; a region never contains itself, a country not a country."""
         if container.feature == "admin1":
             return e.admin1_key == container.admin1_key and e is not container
+        if container.feature == "admin2":
+            return e.admin2_key == container.admin2_key and e.feature == "city"
         return e.country == container.country and e.feature != "country"
 
     @staticmethod
@@ -485,6 +539,8 @@ class PlacesStage(Stage):
         if e.feature in ("city", "admin2"):
             score += ADMIN1_SUPPORT * saturate(ctx.admin1_support(e.admin1_key, key))
             score += ADMIN2_SUPPORT * saturate(ctx.admin2_support(e.admin2_key, key))
+            if ctx.county_linked(e, key):
+                score += COUNTY_LINK
         if e.code == "PPLC":
             score += CAPITAL_BONUS
         return score + (1.0 if norm(e.name) == key else 0.0)
@@ -660,7 +716,7 @@ class PlacesStage(Stage):
         if e.feature == "site":
             return False  # "The Wall Street Journal", "Kremlin spokesman"
         if e.feature == "admin2":
-            return c.region or toks.lowers[c.end - 1] in REGION_WORDS
+            return c.region or toks.lowers[c.end - 1] in COUNTY_NAME_WORDS
         if e.feature != "city":
             return True
         municipal = c.end < len(toks.lowers) and toks.lowers[c.end] in MUNICIPAL_WORDS and toks.caps[c.end]

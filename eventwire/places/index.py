@@ -60,10 +60,22 @@ def region_bases(*names: str) -> tuple[list[str], list[str]]:
     return direct, marked
 
 
+# A name particle that English writing often joins to the name: GeoNames' "De Soto Parish", "La Salle
+# County", "De Kalb" are the news' "DeSoto Parish", "LaSalle County", "DeKalb".
+PARTICLE = re.compile(r"\b(De|Du|Di|La|Le|Mc|Van) (?=[A-Z])")
+
+
+def spellings(name: str) -> list[str]:
+    """A name and, when it has a detached particle, the joined spelling."""
+    joined = PARTICLE.sub(r"\1", name)
+    return [name, joined] if joined != name else [name]
+
+
 def keys_of(*names: str, bases: Iterable[str] = ()) -> str:
-    """The index keys column: distinct normalised names, then marked base names."""
-    keys = dict.fromkeys(norm(n) for n in names if n)
-    keys.update(dict.fromkeys(BASE_MARK + norm(b) for b in bases if b and norm(b) not in keys))
+    """The index keys column: distinct normalised names (with joined particles), then marked base names."""
+    keys = dict.fromkeys(norm(s) for n in names if n for s in spellings(n))
+    keys.update(dict.fromkeys(BASE_MARK + norm(s) for b in bases if b for s in spellings(b)
+                              if norm(s) not in keys))
     return "|".join(k for k in keys if k)
 
 

@@ -113,7 +113,8 @@ def test_gazetteer_region_point_is_the_middle_of_its_towns():
     assert abs(e.lat - 37.25) < 1.0 and abs(e.lon + 119.75) < 1.0
 
 
-@pytest.mark.parametrize("name,state", [("Laurel County", "Kentucky"), ("Rapides Parish", "Louisiana")])
+@pytest.mark.parametrize("name,state", [("Laurel County", "Kentucky"), ("Rapides Parish", "Louisiana"),
+                                        ("DeSoto Parish", "Louisiana"), ("De Soto Parish", "Louisiana")])
 def test_gazetteer_us_counties(name, state):
     gaz = load_gazetteer()
     entries = [gaz.entry(i) for i in gaz.lookup(name)]
@@ -136,3 +137,14 @@ def test_gazetteer_setting_checks_the_file(monkeypatch, tmp_path):
 @pytest.mark.parametrize("name,share", [("Mansfield", 0.008), ("Gainesville", 0.0)])
 def test_gazetteer_person_share_of_place_names(name, share):
     assert load_gazetteer().person_share(name) == pytest.approx(share)
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("De Soto Parish", ["De Soto Parish", "DeSoto Parish"]),
+    ("La Salle", ["La Salle", "LaSalle"]),
+    ("Delaware", ["Delaware"]),
+    ("Isle de France", ["Isle de France"]),  # a lower-case particle inside a name stays as written
+])
+def test_index_spellings_join_name_particles(name, expected):
+    from eventwire.places.index import spellings
+    assert spellings(name) == expected

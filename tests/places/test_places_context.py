@@ -94,6 +94,44 @@ def test_component_county_named_in_article_picks_the_town(nlp, text, mention, lo
     assert _places(nlp, text)[mention].lon < lon_below
 
 
+@pytest.mark.parametrize("text,admin1", [
+    # a town and a county that fit one place pick each other over bigger namesakes (Virginia's
+    # Alexandria, Nebraska's Douglas County)
+    ("A man from Alexandria was taken to the Douglas County Hospital after the crash on Friday.", "Minnesota"),
+    ("The Boone County commissioners will meet in Lebanon on Monday to discuss the budget.", "Indiana"),
+    # the news' joined particle ("DeSoto") finds GeoNames' "De Soto Parish", named inside an organisation
+    ("The DeSoto Parish Police Jury met in Mansfield on Tuesday night.", "Louisiana"),
+])
+def test_component_town_and_its_county_link(nlp, text, admin1):
+    places = _places(nlp, text)
+    assert {p.admin1 for p in places.values() if p.feature in ("city", "admin2")} == {admin1}
+
+
+def test_context_county_link_needs_another_name():
+    from eventwire.places.gazetteer import Entry
+    town = Entry("Guerrero", 28.5, -107.5, "MEX", "Chihuahua", "MX.06", "MX.06|Guerrero", "city", "PPL", 1, 9000)
+    county = town._replace(feature="admin2", code="ADM2")
+    ctx = Context()
+    ctx.add_counties("guerrero", [town])
+    ctx.add_counties("guerrero state", [county])
+    assert not ctx.county_linked(town, "guerrero")  # a town and the municipality named after it: one name
+    ctx.add_counties("douglas county", [town._replace(feature="admin2", name="Douglas County")])
+    assert ctx.county_linked(town, "guerrero") and not ctx.county_linked(county, "guerrero state")
+
+
+@pytest.mark.parametrize("text,mention,feature", [
+    ("Heavy rain fell across Washington state on Sunday.", "Washington state", "admin1"),
+    ("Flooding hit New York state overnight.", "New York state", "admin1"),
+])
+def test_component_state_word_reads_a_state(nlp, text, mention, feature):
+    assert _places(nlp, text)[mention].feature == feature
+
+
+def test_component_state_word_without_a_state_is_no_county(nlp):
+    places = _places(nlp, "She studied nursing at Wright State before moving to Dayton.")
+    assert all(p.feature != "admin2" for p in places.values())
+
+
 @pytest.mark.parametrize("text,mention,country", [
     ("Tbilisi said the talks would resume.", "Tbilisi", "GEO"),
 ])
