@@ -142,14 +142,15 @@ TOPIC_CUES = VERBAL_ATTACKS | frozenset({
     "underscore", "apologize", "apologise", "publish", "advocate", "tout", "characterize",
     "characterise", "dwell", "balk", "weigh", "shrug", "mull", "pounce", "lash", "spar", "protest",
     "vouch", "interject", "contrast", "allude", "distance", "pivot", "side", "push", "press", "paint",
-    "cast", "persuade", "convince", "touch", "brush", "vote",
+    "cast", "persuade", "convince", "touch", "brush", "vote", "focus",
 })
 TOPIC_PREPS = frozenset({"about", "of", "on", "against", "to", "for", "as", "over", "at", "with"})
 
 # Stance verbs: belief, knowledge, wish, intention, preference, support. Cues when a person or
 # organisation holds the stance and its object follows; what they introduce is held, not said, so
-# their attributions are of kind "stance" (see ``cue_kind``). Agreeing and deciding are left out:
-# they are acts, coded by the events stage ("Kim has agreed to supply munitions").
+# their attributions are of kind "stance" (see ``cue_kind``). Agreeing is left out: it is an act,
+# coded by the events stage ("Kim has agreed to supply munitions"); a decision is an intention
+# formed, a stance on what it introduces ("decided to run": the run is not yet).
 STANCE_CUES = frozenset({
     "want", "wish", "hope", "plan", "intend", "aim", "seek", "prefer", "favor", "favour", "support",
     "back", "oppose", "resist", "like", "love", "fear", "worry", "doubt", "know", "understand",
@@ -157,12 +158,13 @@ STANCE_CUES = frozenset({
     "consider", "deem", "feel", "think", "believe", "expect", "suspect", "imagine",
     "envision", "foresee", "anticipate", "relish", "champion", "promote", "cheer", "embrace",
     "look",  # "looked to stop the bleeding": an aim (see DESIRE_CUES)
+    "decide",  # "decided to run", "decided that ...": an intention formed, only with its clause
 })
 
 # Stance verbs of wish and intention: their content is a proposition only as a clause or an
 # infinitive ("wants to leave", "hopes that ..."); with a noun object they name a thing wanted
 # ("wants lower taxes"), which reports nothing.
-DESIRE_CUES = frozenset({"want", "wish", "hope", "plan", "intend", "aim", "seek", "look"})
+DESIRE_CUES = frozenset({"want", "wish", "hope", "plan", "intend", "aim", "seek", "look", "decide"})
 
 # Predicative adjectives of stance: "X is confident that ...", "X was critical of ...". "Ready" is
 # left out: it mostly names a state ("the economy is not ready for higher rates").

@@ -539,10 +539,11 @@ def _colon_cue(tok: Token, text: str) -> Found | None:
             return None
     while start < tok.i and (doc[start].is_space or doc[start].text in QUOTE_MARKS):
         start += 1
-    left = doc[start:tok.i]
+    left = _speaker_part(doc[start:tok.i])
     if not 1 <= len(left) <= _LABEL_TOKENS:
         return None
-    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in left) or not _is_name(left) or _is_label(left):
+    if any(t.pos_ in ("VERB", "AUX", "ADP") and not _tagged_name(t) for t in left) or not _is_name(left) \
+            or _is_label(left):
         return None
     if all(t.ent_type_ == "GPE" for t in left if t.is_alpha):  # "Iowa: Cruz 28%, Trump 24%" heads a list
         return None
@@ -556,12 +557,34 @@ def _colon_cue(tok: Token, text: str) -> Found | None:
         return None
     content, quote = _quote_or_plain(text, _strip_quotes(text, content))
     return Found(
-        cue=(tok.idx, tok.idx + 1), lemma=":", source=chars(doc, start, tok.i - 1),
+        cue=(tok.idx, tok.idx + 1), lemma=":", source=chars(doc, left.start, left.end - 1),
         source_root=left.root.i, content=content, channel=None, quote=quote,
     )
 
 
 _LABEL_TOKENS = 6  # the longest name or label a colon cue takes as its source
+# Headline style "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...", "CNN President On Trump:
+# ...": the speaker, a preposition, then the audience, venue or topic.
+_TOPIC_PREPS = frozenset({"to", "on", "at", "about"})
+
+
+def _speaker_part(left: Span) -> Span:
+    """The speaker of a colon cue's left side: the words before a topic preposition when they name
+    someone, else the whole of it."""
+    for t in left[1:]:
+        if t.lower_ in _TOPIC_PREPS:  # a headline's capitals hide the tag: "CNN President On Trump"
+            head = left[: t.i - left.start]
+            return head if _is_name(head) else left
+        if t.pos_ in ("VERB", "AUX") and not _tagged_name(t):
+            break
+    return left
+
+
+def _tagged_name(tok: Token) -> bool:
+    """A word the tagger misreads in a headline's capitals ("HUFFPOLLSTER" as a verb, "Issa" as an
+    adjective) is still a name when the recogniser made it part of a person or organisation, or is
+    written in capitals."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or (tok.is_upper and len(tok) > 1 and tok.is_alpha)
 
 
 # Newsroom labels that head a line with a colon but name no speaker ("Editor's note:", "UPDATE:").
@@ -584,7 +607,7 @@ def _is_label(tokens: Span) -> bool:
 def _is_name(tokens: Span) -> bool:
     """A proper name, a capitalised headline word or two ("Poll", "New Survey"), or a transcript's
     speaker label in capitals ("WALLACE", "MR. PENCE")."""
-    if any(t.pos_ == "PROPN" for t in tokens):
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in tokens):
         return True
     words = [t for t in tokens if t.is_alpha]
     if words and len(tokens) <= 3 and all(t.is_upper and len(t) > 1 for t in words):

@@ -57,8 +57,12 @@ def is_holder(tok: Token) -> bool:
 
 
 def _poll_share(tok: Token) -> bool:
-    """ "5 percent prefer Johnson", "42 percent of those responding": a share of people polled."""
-    return tok.ent_type_ == "PERCENT" and tok.lower_ in ("percent", "%")
+    """ "5 percent prefer Johnson", "42 percent of those responding", "two-thirds support it": a share
+    of people polled."""
+    return (tok.ent_type_ == "PERCENT" and tok.lower_ in ("percent", "%")) or tok.lower_ in _FRACTIONS
+
+
+_FRACTIONS = frozenset({"half", "thirds", "third", "quarters", "quarter", "fifths", "majority", "plurality"})
 
 
 def stance_verb(tok: Token, lemma: str) -> Found | None:

@@ -24,6 +24,9 @@ from attribution_support import content_of as _content
         ("A new poll shows Trump ahead in Ohio.", "shows", "A new poll", "Trump ahead in Ohio"),
         ("In a new CNN poll, 40 percent of voters backed the plan.", "In", "a new CNN poll",
          "40 percent of voters backed the plan"),
+        ("The senator decided to run for governor.", "decided", "The senator", "to run for governor"),
+        ("Trump focused on trade in his speech.", "focused", "Trump", "trade"),
+        ("Two-thirds oppose the new tax.", "oppose", "Two-thirds", "the new tax"),
     ],
 )
 def test_rules_find_new_cue_types(nlp, text, cue, source, content):
@@ -58,6 +61,13 @@ def test_rules_skip_hedge_inside_quotation(nlp):
     [
         ("Poll: Trump leads in Ohio.\n\nThe race is close, analysts said.", "Poll"),
         ("Pundits agree - Jim Smith: “The race is over and the voters know it.”", "Jim Smith"),
+        # headline style: the speaker, then the audience, venue or topic
+        ("Warren to Union Members: We Will Win This Fight.\n\nSen. Elizabeth Warren spoke in Ohio.", "Warren"),
+        ("Former Governor Haley at Convention: The Party Must Change.\n\nShe spoke for an hour.",
+         "Former Governor Haley"),
+        ("CNN Anchor On Debate: ‘Nobody Won Tonight.’\n\nThe anchor spoke after the debate.", "CNN Anchor"),
+        # a tagger that misreads a headline's name or capitals does not hide the speaker
+        ("OBAMAWATCH: The President Heads To Iowa Again.\n\nThe trip is his third.", "OBAMAWATCH"),
     ],
 )
 def test_rules_colon_after_line_start_or_dash(nlp, text, source):
