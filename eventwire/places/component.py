@@ -317,6 +317,8 @@ class PlacesStage(Stage):
             while end < len(toks.texts) and end - c.end <= MAX_COORDINATION:
                 word = toks.lowers[end]
                 if word in PLURAL_REGION_WORDS:
+                    if j == i and (c.start == 0 or toks.lowers[c.start - 1] not in (",", "and", "or", "to", "through")):
+                        break  # "the four metro Athens counties": one name, no list, qualifies the word
                     for d in cands[i:j + 1]:
                         hits = [] if d.region else self.gaz.lookup_region(d.text)
                         if hits:

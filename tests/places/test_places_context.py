@@ -144,12 +144,19 @@ def test_component_person_label_on_a_place_name_alone(nlp, text, mention, countr
     # a plural region word after coordinated names makes each of them a county, whatever the NER label
     ("School enrollment grew fastest in Hall and Forsyth counties, officials in Georgia said.", ["Hall", "Forsyth"]),
     ("Flood warnings cover Becker, Clay and Otter Tail counties in Minnesota.", ["Becker", "Clay", "Otter Tail"]),
+    ("The storm damaged roads from Ellsworth to Riley counties in Kansas.", ["Riley"]),
 ])
 def test_component_coordinated_names_before_plural_region_word_are_counties(nlp, text, names):
     places = _places(nlp, text)
     for name in names:
         assert places[name].feature == "admin2", name
         assert places[name].country == "USA", name
+
+
+def test_component_one_name_before_plural_region_word_only_qualifies_it(nlp):
+    """ "the four metro Athens counties" are the counties around Athens, not Ohio's Athens County."""
+    places = _places(nlp, "Unemployment in the four metro Athens counties rose, most of all in Clarke County.")
+    assert places["Athens"].feature == "city" and places["Athens"].admin1 == "Georgia"
 
 
 def test_component_municipal_body_names_its_town(nlp):
