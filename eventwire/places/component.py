@@ -135,22 +135,18 @@ class Context:
     admin1_total: dict[str, float] = field(default_factory=dict)
     admin2s: dict[str, dict[str, float]] = field(default_factory=dict)
     admin2_total: dict[str, float] = field(default_factory=dict)
-    # name -> the counties (admin2 keys) it may name / the counties its towns may lie in, and for each
-    # county the base names ("douglas" of "douglas county") of the names that hold it
-    county_names: dict[str, frozenset[str]] = field(default_factory=dict)
-    town_counties: dict[str, frozenset[str]] = field(default_factory=dict)
+    # county (admin2 key) -> the base names ("douglas" of "douglas county") of the article's names that
+    # may be that county / may be a town in it
     county_bases: dict[str, set[str]] = field(default_factory=dict)
     town_bases: dict[str, set[str]] = field(default_factory=dict)
 
     def add_counties(self, key: str, readings: list[Entry]) -> None:
         """Record which counties the name ``key`` may be and which its towns may lie in."""
-        counties = frozenset(e.admin2_key for e in readings if e.feature == "admin2" and e.admin2_key)
-        towns = frozenset(e.admin2_key for e in readings if e.feature == "city" and e.admin2_key)
-        for keys, names, bases in ((counties, self.county_names, self.county_bases),
-                                   (towns, self.town_counties, self.town_bases)):
-            names[key] = keys = keys if len(keys) <= MAX_LINK_COUNTIES else frozenset()
-            for k in keys:
-                bases.setdefault(k, set()).add(base_name(key))
+        for feature, bases in (("admin2", self.county_bases), ("city", self.town_bases)):
+            keys = {e.admin2_key for e in readings if e.feature == feature and e.admin2_key}
+            if len(keys) <= MAX_LINK_COUNTIES:
+                for k in keys:
+                    bases.setdefault(k, set()).add(base_name(key))
 
     def county_linked(self, e: Entry, key: str) -> bool:
         """Whether another name of the article is the county of the town ``e``, or a town in the county
