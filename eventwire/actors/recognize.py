@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.kb import IGO_CODES, MAX_KEY_TOKENS, KnowledgeBase, day_key, normalize
 from eventwire.nlp.tokens import token_table
+from eventwire.nlp.words import HONORIFICS
 
 __all__ = ["Found", "find_mentions"]
 
@@ -664,8 +665,6 @@ _NEVER_SURNAMES = {"police", "ministry", "army", "navy", "parliament", "council"
 # Sectors of a title before a person's name; the clergy's too ("Imam", "Bishop", "Rabbi": REL and CAMEO's religions).
 _TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "PTY", "REB", "ELI", "IGO", "REL", "CHR", "JEW",
                   "MOS", "BUD", "HIN"}
-# Forms of address before a name: no part of it.
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Madam", "Mme", "Mlle", "Herr", "Frau"})
 _LOWER_TITLES = {"OPP", "REB", "PTY", "JUD", "LEG", "REL", "CHR", "JEW", "MOS", "BUD", "HIN"}
 _MAX_TITLE = 4
 # Sectors of a state's institutions: an institution name without a country is the country of its context.

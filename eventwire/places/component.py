@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.nlp.stage import Stage
 from eventwire.nlp.tokens import token_table
+from eventwire.nlp.words import honorific_forms
 from eventwire.places.gazetteer import Entry, Gazetteer, load_gazetteer, norm
 from eventwire.schema import Mention, Place
 
@@ -92,7 +93,7 @@ DATELINE_MARKS = {"—", "–", "-", "--", ":"}
 # Prepositions after which even an organisation-labelled name is a place ("officials in Dogubayazit").
 PLAIN_LOC_PREPS = {"in", "near", "outside", "around", "across"}
 # Titles before a name make it a person's: "Mr Ripley", "Judge Marion", "Sen. Clinton".
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady", "dame", "sen", "sen.",
+TITLES = honorific_forms() | {"sir", "lord", "lady", "dame", "sen", "sen.",
           "senator", "rep", "rep.", "gov", "gov.", "governor", "president", "minister", "judge", "justice", "coach",
           "officer", "sgt", "sgt.", "sergeant", "lt", "lt.", "capt", "capt.", "captain", "col", "col.", "gen", "gen.",
           "general", "rev", "rev.", "reverend", "father", "pastor", "mayor", "deputy", "detective", "prof", "prof.",
