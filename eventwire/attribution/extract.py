@@ -98,6 +98,25 @@ def _clause_child(tok: Token) -> Token | None:
     return None
 
 
+def _clause_end(clause: Token) -> int:
+    """The last token of a reported clause, without a conjunct that starts the writer's next statement.
+
+    "Rubio said the extremist is Clinton, and he railed against the moderators": the parser hangs
+    the conjunct on the reported clause, but the comma and the new subject start a statement of the
+    writer's, not more of what was said. One that repeats the complementiser (", and that Americans
+    should worry ...") is still reported.
+    """
+    doc = clause.doc
+    for conj in children(clause, ("conj",)):
+        if not children(conj, SUBJECTS) or children(conj, ("mark",)):
+            continue
+        cc = next((c for c in list(clause.children) + list(conj.children)
+                   if c.dep_ == "cc" and clause.i < c.i < conj.left_edge.i), None)
+        if cc is not None and doc[cc.i - 1].text == ",":
+            return cc.i - 2
+    return clause.right_edge.i
+
+
 def _question_clause(tok: Token) -> Token | None:
     """ "asked the mayor if she would run": the parser hangs the indirect question as an adverbial."""
     if tok.lemma_.lower() not in _ASKING:
@@ -170,7 +189,7 @@ class _Finder:
         if not _is_report_lemma(lemma):
             return self._attitude(tok, lemma, clause), False
         if clause is not None:
-            span = chars(self.doc, clause.left_edge.i, clause.right_edge.i)
+            span = chars(self.doc, clause.left_edge.i, _clause_end(clause))
             return self._as_quote(span) if span else (None, False)
         colon = self._after_colon(tok)
         if colon is not None:

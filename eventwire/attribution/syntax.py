@@ -66,12 +66,14 @@ def children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
 def subject(tok: Token) -> Token | None:
     """The speaker: the subject, the agent of a passive, or the subject of the verb it depends on.
 
-    A verb of saying that the parser hung on the verb of another's reported clause ("Carson said he
-    plans ..., insisting that ...", "the campaign said he has not ... and suggested that ...") is
-    the outer speaker's next act: its subject is the outer speaker, not the reported clause's.
+    A verb of saying with no subject of its own that the parser hung on the verb of another's
+    reported clause ("Carson said he plans ..., insisting that ...", "the campaign said he has not
+    ... and suggested that ...") is the outer speaker's next act: its subject is the outer speaker,
+    not the reported clause's. One with its own subject ("..., and Trump later called ...") is
+    that subject's.
     """
     if tok.dep_ in ("conj", "advcl") and tok.lemma_.lower() in _SAYING_VERBS and tok.head.dep_ == "ccomp" \
-            and tok.head.head.lemma_.lower() in _SAYING_VERBS:
+            and tok.head.head.lemma_.lower() in _SAYING_VERBS and not children(tok, SUBJECTS):
         tok = tok.head.head
     for _ in range(4):
         subj = children(tok, SUBJECTS)

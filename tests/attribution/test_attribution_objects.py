@@ -227,3 +227,28 @@ def test_objects_light_verb_hold_and_draw(nlp):
     _, found = _found(nlp, text)
     item = next(a for a in found if a.cue == "holds")
     assert (item.source_text, _content(text, item)) == ("The minister", "that the tax is unfair")
+
+
+def test_objects_conjunct_with_own_subject_ends_the_report(nlp):
+    """", and he railed ..." after a reported clause is the writer's next statement, with its own speaker."""
+    text = "Officials said the real cost of the plan is higher, and they criticized the council for its silence."
+    _, found = _found(nlp, text)
+    said = next(a for a in found if a.cue == "said")
+    assert _content(text, said) == "the real cost of the plan is higher"
+    criticized = next(a for a in found if a.cue == "criticized")
+    assert criticized.source_text == "they"
+
+
+def test_objects_repeated_complementiser_stays_reported(nlp):
+    text = "The minister said the risk was low, and that people should worry more about the roads."
+    _, found = _found(nlp, text)
+    said = next(a for a in found if a.cue == "said")
+    assert _content(text, said).endswith("about the roads")
+
+
+def test_objects_conjunct_speech_act_keeps_its_own_subject(nlp):
+    """A verb of saying conjoined with its own subject is that subject's, not the outer speaker's."""
+    text = "The Journal said the party should drop Haley, and Trump later called Haley weak on immigration."
+    _, found = _found(nlp, text)
+    called = next(a for a in found if a.cue == "called")
+    assert called.source_text == "Trump"
