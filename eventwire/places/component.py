@@ -119,6 +119,7 @@ class Candidate:
     local: bool = False  # the resolved place's admin1 region is where the article's other names are
     street: bool = False  # a street named after a place ("Dublin Road"): a place of its own, not in the gazetteer
     contains: bool = False  # the container of a street before it ("420 Augusta St., Alexandria")
+    seat: bool = False  # a US legislator's state or home after a party letter ("R-Marshall", "D-W. Va.")
     parent: Candidate | None = None
     best: int | None = None
     country: str | None = None
@@ -293,7 +294,8 @@ class PlacesStage(Stage):
         found = [c for c in found if c.entries or c.label in ("GPE", "LOC")]
         found += self._ngrams(toks)
         found += [street for c in found if (street := self._street(toks, c)) is not None]
-        found.sort(key=lambda c: (-(c.end - c.start), not c.entries, c.start))
+        found += self._seats(toks)
+        found.sort(key=lambda c: (not c.seat, -(c.end - c.start), not c.entries, c.start))
         taken: set[int] = set()
         out = []
         for c in found:
@@ -308,26 +310,79 @@ class PlacesStage(Stage):
 
     def _coordinated_regions(self, toks: Tokens, cands: list[Candidate]) -> None:
         """Names coordinated before a plural region word are regions: in "Jackson and Barrow counties"
-        each name is read as a county (when the gazetteer has one) rather than a town."""
-        for i, c in enumerate(cands):
-            j, end = i, c.end
-            while end < len(toks.texts) and end - c.end <= MAX_COORDINATION:
-                word = toks.lowers[end]
-                if word in PLURAL_REGION_WORDS:
-                    if j == i and (c.start == 0 or toks.lowers[c.start - 1] not in (",", "and", "or", "to", "through")):
-                        break  # "the four metro Athens counties": one name, no list, qualifies the word
-                    for d in cands[i:j + 1]:
-                        hits = [] if d.region else self.gaz.lookup_region(d.text)
-                        if hits:
-                            d.entries, d.region = hits, True
-                    break
-                if word in (",", "and", "or"):
-                    end += 1
-                elif j + 1 < len(cands) and cands[j + 1].start == end:
-                    j += 1
-                    end = cands[j].end
-                else:
-                    break
+        each name is read as a county (when the gazetteer has one) rather than a town, and a listed name
+        that no recogniser found ("Cooke, Grayson and Love counties") becomes one."""
+        by_span = {(c.start, c.end): c for c in cands}
+        covered = {k for c in cands for k in range(c.start, c.end)}
+        for w, word in enumerate(toks.lowers):
+            if word not in PLURAL_REGION_WORDS:
+                continue
+            for start, end in self._listed_names(toks, w):
+                c = by_span.get((start, end))
+                if c is None and not covered.isdisjoint(range(start, end)):
+                    continue  # part of a longer name
+                if c is not None and c.region:
+                    continue
+                hits = self.gaz.lookup_region(toks.span(start, end))
+                if not hits:
+                    continue
+                if c is None:
+                    c = Candidate(start, end, toks.labels[start] or "GPE", [], text=toks.span(start, end))
+                    c.key = norm(c.text)
+                    cands.append(c)
+                    covered.update(range(start, end))
+                c.entries, c.region = hits, True
+        cands.sort(key=lambda c: c.start)
+
+    @staticmethod
+    def _listed_names(toks: Tokens, w: int) -> list[tuple[int, int]]:
+        """The capitalised names coordinated right before token ``w`` ("Becker, Clay and Otter Tail"), last
+        first; none for a single name that only qualifies the word ("the four metro Athens counties")."""
+        names: list[tuple[int, int]] = []
+        k = w - 1
+        while k >= 0 and w - k <= MAX_COORDINATION:
+            end = k + 1
+            while k >= 0 and end - k <= MAX_NGRAM and toks.caps[k] and toks.texts[k].isalpha() \
+                    and (k + 1 == end or not toks.sent_start[k + 1]):
+                k -= 1
+            if k + 1 == end or (end - k == 2 and toks.lowers[k + 1] in QUALIFIERS):
+                break  # no name, or a compass word ("the Northern and Southern regions")
+            names.append((k + 1, end))
+            if k < 0 or toks.lowers[k] not in (",", "and", "or", "to", "through"):
+                break
+            k -= 1
+            if k >= 0 and toks.lowers[k + 1] in ("and", "or") and toks.texts[k] == ",":
+                k -= 1
+        if len(names) == 1 and (names[0][0] == 0 or toks.lowers[names[0][0] - 1] not in (",", "and", "or", "to",
+                                                                                          "through")):
+            return []
+        return names
+
+    def _seats(self, toks: Tokens) -> list[Candidate]:
+        """US news marks a legislator's party and state or home after the name: "Nancy Pelosi, D-Calif.",
+        "Rep. Clay Cox (R-Lilburn)", "Brent Boggs, D-Braxton" (a county). The name after the party letter
+        is a place in the United States, whatever else the name may be ("R-Florence" is no Italian city
+        and no given name)."""
+        out = []
+        texts, n = toks.texts, len(toks.texts)
+        for i in range(1, n - 2):
+            if texts[i] not in ("R", "D", "I") or texts[i + 1] != "-" or texts[i - 1] not in (",", "(") \
+                    or toks.spaces[i] or toks.spaces[i + 1]:
+                continue
+            end = i + 2
+            while end < n and end - i - 2 < 4 and toks.caps[end] and texts[end] not in (",", ")", ";"):
+                end += 1
+            if end == i + 2:
+                continue
+            name = toks.span(i + 2, end)
+            dotted = self.gaz.lookup(name + ".")  # "D-Calif" without its period, "D-Calif." split from its period
+            if dotted and toks.period_after(end):
+                end += 1
+            readings = dict.fromkeys(dotted + self.gaz.lookup(name) + self.gaz.lookup_region(name))
+            us = [k for k in readings if self.gaz.entry(k).country == "USA"]
+            if us:
+                out.append(Candidate(i + 2, end, "GPE", us, seat=True))
+        return out
 
     def _street(self, toks: Tokens, c: Candidate) -> Candidate | None:
         """"Dublin Road", "Richmond Street", "Augusta St.": a place name before a street word names the
@@ -483,7 +538,7 @@ class PlacesStage(Stage):
         cache: dict[tuple, int | None] = {}
         for c in cands:
             parent = self._parent_entry(c)
-            key = (c.key, c.region, parent)
+            key = (c.key, c.region, c.seat, parent)
             if key not in cache:
                 cache[key] = self._resolve(c, ctx, key[0], parent)
             c.best = cache[key]
@@ -604,8 +659,8 @@ class PlacesStage(Stage):
         after = toks.lowers[c.end] if c.end < len(toks.lowers) else ""
         if after in DISEASE_WORDS and not self._state_name(c):
             return True
-        if c.key in toks.people and not (c.region or c.parent or self._contained(toks, c) or self._state_name(c)
-                                         or (c.label == "GPE" and self._cued(toks, c.start))):
+        if c.key in toks.people and not (c.region or c.seat or c.parent or self._contained(toks, c)
+                                         or self._state_name(c) or (c.label == "GPE" and self._cued(toks, c.start))):
             return True
         return self._inside_name(toks, c)
 
@@ -640,7 +695,7 @@ class PlacesStage(Stage):
     def _placed(self, toks: Tokens, c: Candidate) -> bool:
         """Context that makes a name a place whatever its label: its container ("Sukoharjo, Central Java",
         "Kenya's Dadaab"), a noun of its people or officials after it ("Roswell police"), a dateline
-        ("TORRINGTON —"), a legislator's home town ("R-Marshall"), or "in"/"near" before it."""
+        ("TORRINGTON —"), or "in"/"near" before it."""
         if c.contains or (c.parent is not None and self._parent_entry(c) is not None):
             return True
         texts, n = toks.texts, len(toks.texts)
@@ -651,12 +706,12 @@ class PlacesStage(Stage):
             return False  # "Many residents", "One man", "UN police"
         if c.end < n and toks.lowers[c.end] in LOCAL_NOUNS and (not toks.caps[c.end] or toks.lowers[c.end] == "police"):
             return True
-        if c.start >= 2 and texts[c.start - 1] == "-" and texts[c.start - 2] in ("R", "D", "I"):
-            return True
         return c.start >= 1 and toks.lowers[c.start - 1] in PLAIN_LOC_PREPS
 
     def _accept(self, toks: Tokens, c: Candidate) -> bool:
         """Keep a candidate only when the label, capitalisation and context make it a toponym."""
+        if c.seat:
+            return True
         text = c.text
         cued = self._cued(toks, c.start)
         if c.entries and not c.inner and self._placed(toks, c) and not self.gaz.is_false_friend(text):

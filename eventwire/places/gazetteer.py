@@ -112,8 +112,12 @@ class Gazetteer:
         return [int(i) for i in raw.split(",")] if raw else []
 
     def lookup(self, text: str) -> list[int]:
-        """Entry ids whose name or alternate name is ``text``."""
-        return self._ids(norm(text))
+        """Entry ids whose name or alternate name is ``text``; an abbreviation spaced after its periods
+        ("W. Va.", "N. D.") is also read closed up, as the gazetteer spells it ("W.Va.")."""
+        hits = self._ids(norm(text))
+        if not hits and ". " in text:
+            hits = self._ids(norm(text.replace(". ", ".")))
+        return hits
 
     def is_false_friend(self, text: str) -> bool:
         """True for names that are more often a person or a common word than a place."""

@@ -145,6 +145,9 @@ def test_component_person_label_on_a_place_name_alone(nlp, text, mention, countr
     ("School enrollment grew fastest in Hall and Forsyth counties, officials in Georgia said.", ["Hall", "Forsyth"]),
     ("Flood warnings cover Becker, Clay and Otter Tail counties in Minnesota.", ["Becker", "Clay", "Otter Tail"]),
     ("The storm damaged roads from Ellsworth to Riley counties in Kansas.", ["Riley"]),
+    # listed names no recogniser found (a person's name, a common word) are counties too
+    ("Teams from Cooke, Grayson and Love counties will meet in Gainesville.", ["Cooke", "Grayson", "Love"]),
+    ("Deputies patrolled Walton, Swift and Wilkin counties overnight.", ["Walton", "Swift", "Wilkin"]),
 ])
 def test_component_coordinated_names_before_plural_region_word_are_counties(nlp, text, names):
     places = _places(nlp, text)
@@ -177,3 +180,23 @@ def test_component_county_inside_organisation_needs_its_region_word(nlp):
 ])
 def test_component_context_that_places_a_name(nlp, text, mention):
     assert mention in _places(nlp, text)
+
+
+@pytest.mark.parametrize("text,mention,admin1,feature", [
+    # a party letter marks a US legislator's state or home: never the Italian city or a given name
+    ("The bill's sponsor, state Sen. Hugh Talbot, R-Florence, voted against it.", "Florence", "South Carolina",
+     "city"),
+    ("House Speaker Nancy Pelosi, D-Calif, told reporters on Tuesday.", "Calif", "California", "admin1"),
+    ("Rep. Nick Rahall, D-W. Va., chairs the committee.", "W. Va.", "West Virginia", "admin1"),
+    # a county named without its region word
+    ("Delegate Clif Moore, D-McDowell. The vote was 60 to 38 in Charleston, W.Va.", "McDowell",
+     "West Virginia", "admin2"),
+])
+def test_component_party_letter_marks_a_us_place(nlp, text, mention, admin1, feature):
+    place = _places(nlp, text)[mention]
+    assert (place.country, place.admin1, place.feature) == ("USA", admin1, feature)
+
+
+def test_component_party_letter_needs_a_name_before_it(nlp):
+    places = _places(nlp, "Group D-Florence beat Group A on Saturday.")
+    assert all(p.country != "USA" for p in places.values())
