@@ -61,6 +61,8 @@ BIG_CITY = 100_000
 # A name given to at least this share of people (% in the US Census) keeps its PERSON label.
 PERSON_SHARE_MAX = 0.01
 INNER_CITY = 50_000
+# Abbreviated name words as GeoNames spells them out ("St. Cloud Hospital" is Saint Cloud's).
+SPELLED_OUT = {"st.": "saint", "st": "saint", "ste.": "sainte", "ft.": "fort", "mt.": "mount"}
 # A name accepted as a place in one mention is a place in its other mentions too (one sense per
 # discourse), except where the model reads a common person's name (% of US Census people) as a person.
 PROPAGATE_PERSON_SHARE_MAX = 0.05
@@ -97,8 +99,11 @@ TITLES = honorific_forms() | {"sir", "lord", "lady", "dame", "sen", "sen.",
           "senator", "rep", "rep.", "gov", "gov.", "governor", "president", "minister", "judge", "justice", "coach",
           "officer", "sgt", "sgt.", "sergeant", "lt", "lt.", "capt", "capt.", "captain", "col", "col.", "gen", "gen.",
           "general", "rev", "rev.", "reverend", "father", "pastor", "mayor", "deputy", "detective", "prof", "prof.",
-          "professor", "king", "queen", "prince", "princess", "pope", "sheikh", "hurricane", "storm", "typhoon",
-          "cyclone", "tropical"}
+          "professor", "king", "queen", "prince", "princess", "pope", "sheikh", "commissioner", "councilman",
+          "councilwoman", "sheriff", "superintendent", "chairman", "chairwoman", "selectman", "trustee", "delegate"}
+# Words before a storm's name ("Hurricane Ike"); unlike a title, such a word alone may be a town's name.
+STORM_WORDS = {"hurricane", "storm", "typhoon", "cyclone", "tropical"}
+PRENOMINALS = TITLES | STORM_WORDS
 # A name followed by one of these words names a disease, after the place it was first found in
 # ("Marburg virus", "Rift Valley fever", "Lyme disease").
 DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "influenza", "ebolavirus", "encephalitis"}
@@ -203,6 +208,11 @@ def base_name(key: str) -> str:
     """A normalised name without its region word: "douglas county" -> "douglas"."""
     head, _, last = key.rpartition(" ")
     return head if head and last in COUNTY_NAME_WORDS else key
+
+
+def spelled_out(key: str) -> str:
+    """A normalised name with its abbreviated words spelled out: "st. cloud" -> "saint cloud"."""
+    return " ".join(SPELLED_OUT.get(w, w) for w in key.split())
 
 
 def is_capitalised(text: str) -> bool:
@@ -462,6 +472,11 @@ class PlacesStage(Stage):
             if hits:
                 return Candidate(start, end + 1, label, hits)
         hits = self.gaz.lookup(text)
+        if hits and end - start > 1 and toks.lowers[end - 1] in COUNTY_NAME_WORDS:
+            # "Alachua County", "Rapides Parish" read whole: the region, whatever the label says
+            regions = [i for i in hits if self.gaz.entry(i).feature in ("admin1", "admin2", "region")]
+            if regions:
+                return Candidate(start, end, label, regions, region=True)
         return Candidate(start, end, label, hits, inner=inner) if hits else None
 
     def _link_containers(self, doc: Doc, cands: list[Candidate]) -> None:
@@ -639,7 +654,7 @@ class PlacesStage(Stage):
             words = [t for t in ent if t.is_alpha and t.is_title]
             if ent.label_ != "PERSON" or len(words) < 2:
                 continue
-            titled = ent.start > 0 and toks.lowers[ent.start - 1] in TITLES and toks.caps[ent.start - 1]
+            titled = ent.start > 0 and toks.lowers[ent.start - 1] in PRENOMINALS and toks.caps[ent.start - 1]
             given = titled or self.gaz.person_share(words[0].text) >= GIVEN_NAME_SHARE
             last = words[-1].text  # a place word is no surname: "Greer Station" is a place the model calls a person
             if given and (not self.gaz.lookup(last) or self.gaz.person_share(last) >= GIVEN_NAME_SHARE):
@@ -651,10 +666,10 @@ class PlacesStage(Stage):
         ("Kashmiris", "German"), a person's title before the name ("Mr Ripley", "Hurricane Ike"), a
         surname of a person the article names ("Darren Ripley" ... "Ripley said"), a disease named after a
         place ("Marburg virus"), and the last words of a longer name ("Golden Temple", "World At One")."""
-        if self.gaz.is_demonym(c.text) or c.key in COMPASS:
-            return True
+        if self.gaz.is_demonym(c.text) or c.key in COMPASS or c.key in TITLES:
+            return True  # a title is no place either ("Commissioner Mike Youngblood")
         prev = c.start - 1
-        if prev >= 0 and toks.lowers[prev] in TITLES and toks.caps[prev]:
+        if prev >= 0 and toks.lowers[prev] in PRENOMINALS and toks.caps[prev]:
             return True
         after = toks.lowers[c.end] if c.end < len(toks.lowers) else ""
         if after in DISEASE_WORDS and not self._state_name(c):
@@ -762,7 +777,8 @@ class PlacesStage(Stage):
     @staticmethod
     def _accept_inner(toks: Tokens, c: Candidate, e: Entry) -> bool:
         """A name inside an organisation's name ("Texas Department of Health", "Alexandria Police")
-        is a toponym when it is a region's name or a city's own name, not a city's alternate name
+        is a toponym when it is a region's name or a city's own name, spelled out ("St. Cloud Hospital")
+        or without "City" ("New York Daily News"), not a city's alternate name
         ("Drug Enforcement Administration" is not Durg, India) nor a small town named like a common word
         ("Hospital", "Agency") unless the article's other names are in its admin1 region or the organisation
         is the town's own body ("Harwinton Police", "Dublin City Council"). A county needs its region word
@@ -774,7 +790,9 @@ class PlacesStage(Stage):
         if e.feature != "city":
             return True
         municipal = c.end < len(toks.lowers) and toks.lowers[c.end] in MUNICIPAL_WORDS and toks.caps[c.end]
-        return norm(c.text) == norm(e.name) and (e.population >= INNER_CITY or c.local or municipal)
+        key, name = spelled_out(norm(c.text)), spelled_out(norm(e.name))
+        own = key == name or (name.startswith(key + " ") and name.endswith(" city"))
+        return own and (e.population >= INNER_CITY or c.local or municipal)
 
     @staticmethod
     def _cued(toks: Tokens, start: int, city_only: bool = False, through_the: bool = False,

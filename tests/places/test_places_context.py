@@ -200,3 +200,24 @@ def test_component_party_letter_marks_a_us_place(nlp, text, mention, admin1, fea
 def test_component_party_letter_needs_a_name_before_it(nlp):
     places = _places(nlp, "Group D-Florence beat Group A on Saturday.")
     assert all(p.country != "USA" for p in places.values())
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    # a name ending in its region word is the region whatever the label ("... Sheriff's Office spokesman")
+    ("“It got our attention,” said Marion County Sheriff’s Office spokesman Rob Hale.", "Marion County",
+     "Marion County"),
+    # a town inside an organisation's name, its abbreviation spelled out as GeoNames spells it
+    ("The driver was flown to St. Cloud Hospital on Friday.", "St. Cloud", "Saint Cloud"),
+    # a city's name without "City" inside an organisation's
+    ("She was a reporter for the New York Daily News for ten years.", "New York", "New York City"),
+])
+def test_component_region_words_and_names_inside_organisations(nlp, text, mention, name):
+    place = _places(nlp, text)[mention]
+    assert (place.name, place.country) == (name, "USA")
+
+
+def test_component_a_title_is_no_place(nlp):
+    # even where a town of the article's region has the word as an alternate name
+    places = _places(nlp, "Oconee County commissioners met in Watkinsville on Monday. Commissioner Jim Dale said "
+                          "the county would appeal.")
+    assert "Watkinsville" in places and "Commissioner" not in places
