@@ -707,15 +707,25 @@ class PlacesStage(Stage):
         same_entity = ent is not None and ent[0] <= prev
         return same_entity or (toks.propn[prev] and not toks.sent_start[prev])
 
+    @staticmethod
+    def _dateline(toks: Tokens, c: Candidate) -> bool:
+        """An upper-case name before a dash or colon, an agency between them or not: "CLINTON —",
+        "LEBANON (AP) —", "BEIRUT:". A dateline names a place even when the name is mostly a person's."""
+        texts, n, k = toks.texts, len(toks.texts), c.end
+        if k >= n or not toks.spaces[k - 1] or not c.text.isupper() or len(c.text) < 3:
+            return False
+        if texts[k] == "(" and k + 3 < n and texts[k + 2] == ")" and toks.caps[k + 1]:
+            k += 3
+        return k < n and texts[k] in DATELINE_MARKS
+
     def _placed(self, toks: Tokens, c: Candidate) -> bool:
         """Context that makes a name a place whatever its label: its container ("Sukoharjo, Central Java",
         "Kenya's Dadaab"), a noun of its people or officials after it ("Roswell police"), a dateline
         ("TORRINGTON —"), or "in"/"near" before it."""
         if c.contains or (c.parent is not None and self._parent_entry(c) is not None):
             return True
-        texts, n = toks.texts, len(toks.texts)
-        if c.end < n and texts[c.end] in DATELINE_MARKS and toks.spaces[c.end - 1] and c.text.isupper() \
-                and len(c.text) >= 3:
+        n = len(toks.texts)
+        if self._dateline(toks, c):
             return True
         if not toks.propn[c.start] or (c.text.isupper() and len(c.text) <= 4):
             return False  # "Many residents", "One man", "UN police"
@@ -729,7 +739,8 @@ class PlacesStage(Stage):
             return True
         text = c.text
         cued = self._cued(toks, c.start)
-        if c.entries and not c.inner and self._placed(toks, c) and not self.gaz.is_false_friend(text):
+        if c.entries and not c.inner and self._placed(toks, c) and (
+                not self.gaz.is_false_friend(text) or self._dateline(toks, c)):
             e = self.gaz.entry(c.best) if c.best is not None else None
             if e is not None and e.feature != "site" and (c.key == norm(e.name) or e.feature != "city"):
                 return True

@@ -177,6 +177,9 @@ def test_component_county_inside_organisation_needs_its_region_word(nlp):
 @pytest.mark.parametrize("text,mention", [
     ("A Kilgore woman was injured in the crash on Friday.", "Kilgore"),  # a noun of its people after the name
     ("KILGORE — A fire destroyed two barns east of town on Friday.", "KILGORE"),  # an upper-case dateline
+    # a dateline names a place even when the name is mostly a person's, an agency or not before the dash
+    ("CLINTON — Two town employees were honoured on Monday.", "CLINTON"),
+    ("Storm cleanup goes on in Ohio. MADISON (AP) — Crews cleared fallen trees on Sunday.", "MADISON"),
 ])
 def test_component_context_that_places_a_name(nlp, text, mention):
     assert mention in _places(nlp, text)
