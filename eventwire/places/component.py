@@ -615,8 +615,9 @@ class PlacesStage(Stage):
         return score + (1.0 if norm(e.name) == key else 0.0)
 
     def _prefer_city(self, best: int, entries: list[int]) -> int:
-        """"New York", "Moscow", "Washington": a big city beats its same-country admin1 namesake, and
-        a town its county namesake ("Cosenza" of "Provincia di Cosenza")."""
+        """"New York", "Moscow", "Washington": a big city beats its same-country admin1 namesake and a
+        region abroad with fewer people ("Portland" is Oregon's city, not Jamaica's parish), and a town
+        its county namesake ("Cosenza" of "Provincia di Cosenza")."""
         e = self.gaz.entry(best)
         if e.feature == "admin2":
             towns = [i for i in entries if self.gaz.entry(i).feature == "city"
@@ -624,8 +625,8 @@ class PlacesStage(Stage):
             return max(towns, key=lambda i: self.gaz.entry(i).population) if towns else best
         if e.feature != "admin1":
             return best
-        cities = [i for i in entries if self.gaz.entry(i).feature == "city"
-                  and self.gaz.entry(i).country == e.country and self.gaz.entry(i).population >= BIG_CITY]
+        cities = [i for i in entries if self.gaz.entry(i).feature == "city" and self.gaz.entry(i).population >= BIG_CITY
+                  and (self.gaz.entry(i).country == e.country or self.gaz.entry(i).population > e.population)]
         return max(cities, key=lambda i: self.gaz.entry(i).population) if cities else best
 
     # --- filtering ---------------------------------------------------------------------------

@@ -224,3 +224,8 @@ def test_component_a_title_is_no_place(nlp):
     places = _places(nlp, "Oconee County commissioners met in Watkinsville on Monday. Commissioner Jim Dale said "
                           "the county would appeal.")
     assert "Watkinsville" in places and "Commissioner" not in places
+
+
+def test_component_big_city_beats_a_smaller_region_of_its_name_abroad(nlp):
+    # Jamaica's Portland parish (about 80,000 people) is no match for Portland, Oregon
+    assert _places(nlp, "The council in Portland voted on Monday to raise fares.")["Portland"].country == "USA"
