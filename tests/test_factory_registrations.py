@@ -6,7 +6,7 @@ import tomllib
 
 from spacy.language import Language
 
-from eventwire.nlp import STAGES
+from eventwire.nlp import PARAGRAPHS, STAGES
 
 from .conftest import ROOT
 
@@ -26,6 +26,6 @@ def test_factory_names_are_pinned():
 def test_factory_entry_points_match(nlp):
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     entry_points = project["project"]["entry-points"]["spacy_factories"]
-    assert set(entry_points) == set(STAGES)
-    assert all(Language.has_factory(name) for name in STAGES)
-    assert [name for name in nlp.pipe_names if name.startswith("eventwire")] == list(STAGES)
+    assert set(entry_points) == {PARAGRAPHS, *STAGES}
+    assert all(Language.has_factory(name) for name in (PARAGRAPHS, *STAGES))
+    assert [name for name in nlp.pipe_names if name.startswith("eventwire")] == [PARAGRAPHS, *STAGES]

@@ -9,8 +9,10 @@ from spacy.language import Language
 
 from eventwire.nlp.extensions import register_extensions
 
-__all__ = ["STAGES", "load_pipeline"]
+__all__ = ["PARAGRAPHS", "STAGES", "load_pipeline"]
 
+# Runs first, before the model's parser: a blank line starts a sentence (eventwire/nlp/paragraphs.py).
+PARAGRAPHS = "eventwire_paragraphs"
 # Order matters: attribution needs actors; events need all of the others.
 STAGES = (
     "eventwire_actors",
@@ -30,6 +32,7 @@ def _register_factories() -> None:
     import eventwire.actors.component  # noqa: F401
     import eventwire.attribution.component  # noqa: F401
     import eventwire.events.component  # noqa: F401
+    import eventwire.nlp.paragraphs  # noqa: F401
     import eventwire.places.component  # noqa: F401
     import eventwire.times.component  # noqa: F401
 
@@ -47,6 +50,7 @@ def load_pipeline(model: str, stages: tuple[str, ...] = STAGES, actors: str | No
     register_extensions()
     _register_factories()
     nlp = spacy.load(model)
+    nlp.add_pipe(PARAGRAPHS, first=True)
     for name in stages:
         config = {"user_actors": actors} if name == "eventwire_actors" and actors else {}
         nlp.add_pipe(name, config=config)
