@@ -229,3 +229,13 @@ def test_component_a_title_is_no_place(nlp):
 def test_component_big_city_beats_a_smaller_region_of_its_name_abroad(nlp):
     # Jamaica's Portland parish (about 80,000 people) is no match for Portland, Oregon
     assert _places(nlp, "The council in Portland voted on Monday to raise fares.")["Portland"].country == "USA"
+
+
+@pytest.mark.parametrize("text,mention,admin1", [
+    # the Canadian Press abbreviations of provinces, and a German state's English name
+    ("She grew up in Gatineau, Que., before moving west.", "Que.", "Quebec"),
+    ("The polar bear tours leave from Churchill, Man. every autumn.", "Churchill", "Manitoba"),
+    ("Flooding closed roads across Rhineland-Palatinate on Tuesday.", "Rhineland-Palatinate", "Rheinland-Pfalz"),
+])
+def test_component_province_abbreviations_and_english_state_names(nlp, text, mention, admin1):
+    assert _places(nlp, text)[mention].admin1 == admin1
