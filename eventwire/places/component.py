@@ -372,18 +372,20 @@ class PlacesStage(Stage):
         """US news marks a legislator's party and state or home after the name: "Nancy Pelosi, D-Calif.",
         "Rep. Clay Cox (R-Lilburn)", "Brent Boggs, D-Braxton" (a county). The name after the party letter
         is a place in the United States, whatever else the name may be ("R-Florence" is no Italian city
-        and no given name)."""
+        and no given name), when a person's name comes before and no word runs on after it ("D-Day" is none)."""
         out = []
         texts, n = toks.texts, len(toks.texts)
-        for i in range(1, n - 2):
+        for i in range(2, n - 2):
             if texts[i] not in ("R", "D", "I") or texts[i + 1] != "-" or texts[i - 1] not in (",", "(") \
                     or toks.spaces[i] or toks.spaces[i + 1]:
                 continue
+            if toks.labels[i - 2] != "PERSON" and toks.lowers[i - 2] != "both":
+                continue  # "Normandy, D-Day": no legislator before the letter
             end = i + 2
             while end < n and end - i - 2 < 4 and toks.caps[end] and texts[end] not in (",", ")", ";"):
                 end += 1
-            if end == i + 2:
-                continue
+            if end == i + 2 or (end < n and texts[end].isascii() and texts[end].isalpha()):
+                continue  # the designation ends before any word: "R-Florence, said", not "D-Day landings"
             name = toks.span(i + 2, end)
             dotted = self.gaz.lookup(name + ".")  # "D-Calif" without its period, "D-Calif." split from its period
             if dotted and toks.period_after(end):

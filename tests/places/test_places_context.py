@@ -200,9 +200,13 @@ def test_component_party_letter_marks_a_us_place(nlp, text, mention, admin1, fea
     assert (place.country, place.admin1, place.feature) == ("USA", admin1, feature)
 
 
-def test_component_party_letter_needs_a_name_before_it(nlp):
-    places = _places(nlp, "Group D-Florence beat Group A on Saturday.")
-    assert all(p.country != "USA" for p in places.values())
+@pytest.mark.parametrize("text", [
+    "Group D-Florence beat Group A on Saturday.",
+    "Veterans gathered in Normandy, D-Day landings were remembered on Friday.",
+    "The old general, D-Day veteran John Smith, spoke first.",
+])
+def test_component_party_letter_needs_a_legislator_and_a_closing_mark(nlp, text):
+    assert all(p.country != "USA" for p in _places(nlp, text).values())
 
 
 @pytest.mark.parametrize("text,mention,name", [
