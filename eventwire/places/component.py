@@ -791,8 +791,8 @@ class PlacesStage(Stage):
     @staticmethod
     def _accept_inner(toks: Tokens, c: Candidate, e: Entry) -> bool:
         """A name inside an organisation's name ("Texas Department of Health", "Alexandria Police")
-        is a toponym when it is a region's name or a city's own name, spelled out ("St. Cloud Hospital")
-        or without "City" ("New York Daily News"), not a city's alternate name
+        is a toponym when it is a region's name or a city's own name, spelled out or not ("St. Cloud
+        Hospital"), not a city's alternate name
         ("Drug Enforcement Administration" is not Durg, India) nor a small town named like a common word
         ("Hospital", "Agency") unless the article's other names are in its admin1 region or the organisation
         is the town's own body ("Harwinton Police", "Dublin City Council"). A county needs its region word
@@ -804,8 +804,7 @@ class PlacesStage(Stage):
         if e.feature != "city":
             return True
         municipal = c.end < len(toks.lowers) and toks.lowers[c.end] in MUNICIPAL_WORDS and toks.caps[c.end]
-        key, name = spelled_out(norm(c.text)), spelled_out(norm(e.name))
-        own = key == name or (name.startswith(key + " ") and name.endswith(" city"))
+        own = spelled_out(norm(c.text)) == spelled_out(norm(e.name))
         return own and (e.population >= INNER_CITY or c.local or municipal)
 
     @staticmethod
