@@ -31,6 +31,8 @@ LEVEL_OF_REGION_WORD = {"state": "admin1", "province": "admin1", "oblast": "admi
 # "Clarke, Madison, Oconee and Oglethorpe counties".
 PLURAL_REGION_WORDS = {"regions", "provinces", "states", "oblasts", "prefectures", "counties", "parishes",
                        "governorates", "territories", "districts", "boroughs"}
+# Words between the names of such a list ("A, B and C counties", "from A to B counties").
+LIST_WORDS = frozenset({",", "and", "or", "to", "through"})
 # The longest coordination read that way ("A, B, C and D counties").
 MAX_COORDINATION = 16
 # Municipal bodies named after their town: "Athens Police Department", "Dublin City Council".
@@ -358,13 +360,12 @@ class PlacesStage(Stage):
             if k + 1 == end or (end - k == 2 and toks.lowers[k + 1] in QUALIFIERS):
                 break  # no name, or a compass word ("the Northern and Southern regions")
             names.append((k + 1, end))
-            if k < 0 or toks.lowers[k] not in (",", "and", "or", "to", "through"):
+            if k < 0 or toks.lowers[k] not in LIST_WORDS:
                 break
             k -= 1
             if k >= 0 and toks.lowers[k + 1] in ("and", "or") and toks.texts[k] == ",":
                 k -= 1
-        if len(names) == 1 and (names[0][0] == 0 or toks.lowers[names[0][0] - 1] not in (",", "and", "or", "to",
-                                                                                          "through")):
+        if len(names) == 1 and (names[0][0] == 0 or toks.lowers[names[0][0] - 1] not in LIST_WORDS):
             return []
         return names
 
