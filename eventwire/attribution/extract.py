@@ -32,7 +32,15 @@ from eventwire.attribution.cues import (
 )
 from eventwire.attribution.nesting import assign_parents
 from eventwire.attribution.quotes import QUOTE_CHARS, QUOTE_MARKS, quote_at
-from eventwire.attribution.stance import is_holder, light_verb, stance_adjective, stance_noun, stance_verb, topic_verb
+from eventwire.attribution.stance import (
+    is_holder,
+    light_verb,
+    stance_adjective,
+    stance_noun,
+    stance_verb,
+    time_phrase,
+    topic_verb,
+)
 from eventwire.attribution.syntax import SUBJECTS, CharSpan, Found, chars, children, source_span, subject
 from eventwire.nlp.tokens import token_table
 
@@ -89,13 +97,18 @@ def _is_bare_report(tok: Token) -> bool:
 def _clause_child(tok: Token) -> Token | None:
     """The clausal complement, skipping a parenthetical reporter parsed as one ("..., X reported")."""
     for c in children(tok, _CLAUSES):
-        if c.i > tok.i and _is_bare_report(c) and _follows_break(c):
+        if c.i > tok.i and _is_bare_report(c) and _follows_break(c) and not _marked_that(c):
             continue
         lo, hi = (c.right_edge.i, tok.i) if c.i < tok.i else (tok.i, c.left_edge.i)
         if ";" in token_table(tok.doc).texts[lo:hi]:  # a list slice: no Token object per word between
             continue
         return c
     return None
+
+
+def _marked_that(clause: Token) -> bool:
+    """ "reported that “agents are looking ...”": a that-clause is a complement, never a parenthetical."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def _clause_end(clause: Token) -> int:
@@ -685,6 +698,42 @@ def _noun_cue(tok: Token) -> Found | None:
     )
 
 
+# "The DNC issued a statement condemning ...", "Mook released a memo titled ...": putting out a text is
+# saying what it says. A video, a list or a plan shows or proposes rather than says, so is left out.
+_PUBLISHING = frozenset({"release", "issue", "put"})
+_PUBLISHED = frozenset({"statement", "memo", "letter", "ad", "advert", "advertisement", "commercial", "report",
+                        "tweet", "op-ed", "editorial", "communique", "declaration", "rebuttal", "response"})
+_ABOUT = frozenset({"on", "about", "against", "in", "of", "over", "to", "for", "from"})
+
+
+def _published(tok: Token) -> Found | None:
+    """ "Sanders released a statement in opposition to the deal": a holder putting out a text, whose
+    content is what the text is about (its participle or phrase) or a colon or quotation after it.
+    When the text's participle is itself a cue ("issued a statement saying ..."), that cue reports it."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _PUBLISHING:
+        return None
+    if tok.lemma_.lower() == "put" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return None
+    holder = subject(tok)
+    obj = next((c for c in children(tok, ("dobj",)) if c.i > tok.i), None)
+    if holder is None or not is_holder(holder) or obj is None or obj.lemma_.lower() not in _PUBLISHED:
+        return None
+    about = [c for c in [*obj.children, *tok.children] if c.i > obj.i and (
+        c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ in _ABOUT and not time_phrase(c))]
+    if any(_is_cue_verb(c) for c in about) or any(_is_cue_verb(c) for c in children(tok, ("advcl", "xcomp"))):
+        return None
+    if not about:
+        return None
+    first = about[0].i + 1 if about[0].dep_ == "prep" else about[0].left_edge.i
+    content = chars(tok.doc, first, max(c.right_edge.i for c in about))
+    if content is None:
+        return None
+    return Found(
+        cue=(tok.idx, obj.idx + len(obj)), lemma=tok.lemma_.lower(), source=source_span(holder),
+        source_root=holder.i, content=content, channel=None, quote=False, token=tok.i,
+    )
+
+
 # Adverbs that mark a clause as reported by someone unnamed: "Trump reportedly offered him the job".
 # "Allegedly" is left out: it mostly hedges a charge in crime reports, which PolNeAR does not mark.
 _HEARSAY = frozenset({"reportedly", "purportedly", "supposedly", "reputedly"})
@@ -742,9 +791,9 @@ def find_attributions(doc: Doc, text: str, quotes: list[CharSpan]) -> list[Found
         elif tok.lower_ in _HEARSAY:
             item = _hearsay(tok)
         elif _is_cue_verb(tok):
-            item = _verb_attribution(finder, tok) or stance_adjective(tok) or _known_as(tok)
+            item = _verb_attribution(finder, tok) or _published(tok) or stance_adjective(tok) or _known_as(tok)
         elif tok.pos_ == "VERB":
-            item = light_verb(tok) or stance_adjective(tok)
+            item = light_verb(tok) or _published(tok) or stance_adjective(tok)
         if item is not None and not _quoted(finder, item):
             found.append(item)
     return _without_nested_stances(doc, found)

@@ -25,7 +25,7 @@ from eventwire.attribution.cues import (
 )
 from eventwire.attribution.syntax import SUBJECTS, CharSpan, Found, chars, children, source_span, subject
 
-__all__ = ["is_holder", "light_verb", "stance_adjective", "stance_noun", "stance_verb", "topic_verb"]
+__all__ = ["is_holder", "light_verb", "stance_adjective", "stance_noun", "stance_verb", "time_phrase", "topic_verb"]
 
 # Pronouns that stand for people (not "it", "this", "that" or "which", which mostly stand for things).
 _PEOPLE_PRONOUNS = frozenset({
@@ -139,10 +139,17 @@ def _topic(tok: Token) -> CharSpan | None:
     """
     preps = TOPIC_PREPS - _HEARER_PREPS if tok.lemma_.lower() in _TALK_VERBS else TOPIC_PREPS
     prep = next((c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps
-                 and children(c, ("pobj", "pcomp"))), None)
+                 and children(c, ("pobj", "pcomp")) and not time_phrase(c)), None)
     if prep is None:
         return None
     return chars(tok.doc, prep.i + 1, prep.right_edge.i)
+
+
+def time_phrase(prep: Token) -> bool:
+    """ "on Monday", "in July": a phrase of time, which names no topic. A clause the parser hangs on
+    the date ("reported on Thursday that ...") makes it no mere time."""
+    rest = [t for t in prep.subtree if t.i > prep.i]
+    return bool(rest) and all(t.ent_type_ in ("DATE", "TIME") for t in rest)
 
 
 def topic_verb(tok: Token, lemma: str) -> Found | None:

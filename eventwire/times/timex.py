@@ -576,11 +576,15 @@ def _clock_24(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
 
 @rule(r"(?P<noon>noon|midday|midnight)(?:\s+(?:on\s+)?(?:(?P<deic>today|yesterday|tomorrow)|" + _WDAY + "))?")
 def _noon(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex:
+    """Noon of a day; "midnight Friday" ends Friday (a deadline's day), ISO 8601's T24:00, while a bare
+    "midnight" is the one that starts the day in focus."""
     if m.group("wday"):
         day = _weekday(anchor, WEEKDAYS[m.group("wday")], hints.tense)
     else:
         day = _day(anchor, _DEICTIC.get(m.group("deic") or "today", 0))
-    return Timex(f"{day}T{'00:00' if m.group('noon') == 'midnight' else '12:00'}", "TIME")
+    if m.group("noon") != "midnight":
+        return Timex(f"{day}T12:00", "TIME")
+    return Timex(f"{day}T{'24:00' if m.group('wday') or m.group('deic') else '00:00'}", "TIME")
 
 
 @rule(r"(?:(?P<off>last|next|this|past|coming|early|late|earlier|later)\s+)?" + _WDAY
@@ -1005,7 +1009,7 @@ _ANAPHORIC_DIR = {"earlier": -1, "before": -1, "previously": -1, "later": 1, "af
 
 @rule(r"(?:(?:just|only|about|nearly|almost|some|more than|less than|roughly|barely|fully|exactly|"
       r"at least|over|under|well over)\s+)?"
-      + _NUM + r"[\s-]+" + _UNIT_ADJ + _UNIT + r"(?:\s+and\s+a\s+half)?"
+      + _NUM + r"[\s-]+" + _UNIT_ADJ + _UNIT + r"(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?"
       + r"\s+(?P<dir>ago|from now|hence|earlier|before|later|after|previously|on)")
 def _ago(m: re.Match[str], anchor: date | None, hints: Hints) -> Timex | None:
     """"two years ago" counts back from the anchor; "two decades later" on from the last date named."""

@@ -144,3 +144,44 @@ def test_round3_vote_names_what_was_voted_for(nlp):
     text = "The senator voted against the farm bill."
     _, found = _found(nlp, text)
     assert [(a.cue, a.source_text, _content(text, a)) for a in found] == [("voted", "The senator", "the farm bill")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The union released a statement in support of the striking nurses.", "released a statement",
+         "The union", "support of the striking nurses"),
+        ("The campaign put out a statement contradicting the mayor's earlier remarks.", "put out a statement",
+         "The campaign", "contradicting the mayor's earlier remarks"),
+    ],
+)
+def test_round3_putting_out_a_text_reports_what_it_is_about(nlp, text, cue, source, content):
+    _, found = _found(nlp, text)
+    assert [a.cue for a in found] == [cue]
+    assert (found[0].source_text, _content(text, found[0])) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police released a video of the news conference.",  # a video shows; it says nothing
+        "The council issued a statement on Monday.",  # a date is no topic
+        "The ministry issued a statement saying the talks had failed.",  # "saying" is the cue
+    ],
+)
+def test_round3_putting_out_a_text_needs_a_topic(nlp, text):
+    _, found = _found(nlp, text)
+    assert all(not a.cue.startswith(("released", "issued")) for a in found)
+
+
+def test_round3_a_date_is_no_topic(nlp):
+    # "complained on Monday" names when, not what: no topic, no attribution
+    _, found = _found(nlp, "The council complained on Monday.")
+    assert found == []
+
+
+def test_round3_that_clause_after_an_opening_quote_is_the_content(nlp):
+    text = "Fox News reported on Thursday that “agents are looking at the code.”"
+    _, found = _found(nlp, text)
+    assert [a.cue for a in found] == ["reported"]
+    assert _content(text, found[0]).startswith("“agents are looking")

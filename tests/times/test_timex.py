@@ -84,6 +84,7 @@ def test_timex_durations(text: str, value: str) -> None:
         ("the third quarter", "2023-Q3"),
         ("last summer", "2023-SU"),
         ("a year ago", "2022"),
+        ("a year or so ago", "2022"),
         ("the 20th century", "19"),
         ("Christmas", "2023-12-25"),
     ],
@@ -222,6 +223,8 @@ def test_timex_ago_counts_from_the_anchor_whatever_the_reference(text: str, valu
         ("Easter", "future", "2024-03-31"),
         ("Friday", "future", "2023-09-15"),
         ("noon Friday", "past", "2023-09-08T12:00"),
+        ("midnight Friday", "future", "2023-09-15T24:00"),  # a deadline's midnight ends its day
+        ("midnight", None, "2023-09-13T00:00"),
     ],
 )
 def test_timex_tense_turns_dates_forward_or_back(text: str, tense: str | None, value: str) -> None:
