@@ -123,7 +123,8 @@ def source_span(tok: Token) -> CharSpan | None:
     if relcl:
         last = tok.i
     first = tok.left_edge.i
-    while first < tok.i and (tok.doc[first].text in QUOTE_MARKS or "\n" in tok.doc[first].text):
+    while first < tok.i and (tok.doc[first].text in QUOTE_MARKS or tok.doc[first].text in _EDGE_PUNCT
+                             or "\n" in tok.doc[first].text):  # ',”' before "Sarandon, 69, told"
         first += 1
     for i in range(tok.i - 1, first - 1, -1):
         if "\n" in tok.doc[i].text_with_ws:

@@ -185,3 +185,9 @@ def test_round3_that_clause_after_an_opening_quote_is_the_content(nlp):
     _, found = _found(nlp, text)
     assert [a.cue for a in found] == ["reported"]
     assert _content(text, found[0]).startswith("“agents are looking")
+
+
+def test_round3_source_starts_after_the_closing_quotation(nlp):
+    text = "“They are very principled,” Sarandon, 69, told the radio station on Monday."
+    _, found = _found(nlp, text)
+    assert [a.source_text for a in found] == ["Sarandon, 69"]
