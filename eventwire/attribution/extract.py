@@ -703,13 +703,16 @@ def _noun_cue(tok: Token) -> Found | None:
 _PUBLISHING = frozenset({"release", "issue", "put"})
 _PUBLISHED = frozenset({"statement", "memo", "letter", "ad", "advert", "advertisement", "commercial", "report",
                         "tweet", "op-ed", "editorial", "communique", "declaration", "rebuttal", "response"})
-_ABOUT = frozenset({"on", "about", "against", "in", "of", "over", "to", "for", "from"})
+# What a text is about ("a statement on the deal", "in opposition to"); not its hearer ("to reporters")
+# or its author ("from his office").
+_ABOUT = frozenset({"on", "about", "against", "in", "of", "over"})
 
 
 def _published(tok: Token) -> Found | None:
     """ "Sanders released a statement in opposition to the deal": a holder putting out a text, whose
-    content is what the text is about (its participle or phrase) or a colon or quotation after it.
-    When the text's participle is itself a cue ("issued a statement saying ..."), that cue reports it."""
+    content is what the text is about: its participle or clause ("a memo titled ...") or a phrase of
+    topic. When the text's participle is itself a cue ("issued a statement saying ..."), that cue
+    reports it; a colon or quotation after the text is the colon and quotation rules' to read."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in _PUBLISHING:
         return None
     if tok.lemma_.lower() == "put" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):

@@ -167,6 +167,7 @@ def test_round3_putting_out_a_text_reports_what_it_is_about(nlp, text, cue, sour
         "The police released a video of the news conference.",  # a video shows; it says nothing
         "The council issued a statement on Monday.",  # a date is no topic
         "The ministry issued a statement saying the talks had failed.",  # "saying" is the cue
+        "The minister released a statement to reporters.",  # the hearers are no topic
     ],
 )
 def test_round3_putting_out_a_text_needs_a_topic(nlp, text):
