@@ -73,7 +73,16 @@ class _Group:
     def fits(self, t: _Telling) -> bool:
         if self.date and t.date and self.date != t.date or self.country and t.country and self.country != t.country:
             return False
+        if t.event.type in SYMMETRIC and not (self.date and t.date) and self._one_and_many(t):
+            return False
         return all(_parties_fit(p, t.parties) for p in self.parties)
+
+    def _one_and_many(self, t: _Telling) -> bool:
+        """One side's act and a meeting of several told with other words ("Kim departed Pyongyang", "Kim
+        was greeted by a Russian official") are two acts of one trip, unless told of the same stated day;
+        told with one word ("the leaders met", "Putin met") they are one meeting."""
+        sizes = {len(p[0]) for p in self.parties} | {len(t.parties[0])}
+        return 1 in sizes and len(sizes) > 1 and _family(t.event) not in {_family(e) for e in self.events}
 
     def add(self, t: _Telling) -> None:
         self.events.append(t.event)
@@ -87,6 +96,11 @@ def _parties_fit(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[st
     if not (a[0] | a[1]) & (b[0] | b[1]):
         return False
     return all(not x or not y or x <= y or y <= x for x, y in zip(a, b, strict=True))
+
+
+def _family(event: Event) -> str:
+    """The trigger's word family, by its first four letters: "arrived" and "arrival", "talks" and "talked"."""
+    return event.trigger.text.lower()[:4]
 
 
 def _keys(ids: list[str], actors: dict[str, Actor]) -> set[str]:

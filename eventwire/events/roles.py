@@ -53,6 +53,8 @@ LIGHT_VERBS = frozenset({
 MEASURE_NOUNS = frozenset({"round", "series", "wave", "spate", "string", "campaign", "day", "week", "month", "year",
                            "hour", "night", "cycle", "programme", "program", "phase", "stage"})
 # Heads of "a member of the Syrian parliament", "a group of Moroccan diplomats": the of-object is the actor.
+# Pictures of someone, which an event told of the picture is told of: "images of him being greeted".
+DEPICTIONS = frozenset({"image", "picture", "photo", "photograph", "footage", "video"})
 PARTITIVE_NOUNS = frozenset({
     "member", "group", "delegation", "head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson",
     "representative", "official", "envoy", "unit", "team", "faction", "wing", "some", "many", "most",
@@ -149,6 +151,12 @@ class ActorIndex:
                 if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for a in self.phrase(g)]
 
     def _np(self, head: Token) -> list[str]:
+        shown = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                 if g.dep_ == "pobj"] if head.lemma_.lower() in DEPICTIONS else []
+        if shown:
+            # "video images of him being greeted": the picture stands for whom it shows, not for whoever the
+            # parser folded into it ("state media publishing video images")
+            return [a for g in shown for a in self.phrase(g)]
         ids: list[str] = []
         stack = [head]
         while stack:

@@ -114,8 +114,8 @@ def test_dating_without_publication_date_gives_none():
     assert event_date([], "asserted", None) == (None, None, None)
 
 
-def _event(eid, kind, source, target, status="asserted", day=None, basis=None, start=0):
-    span = Mention(start=start, end=start + 5, text="x" * 5)
+def _event(eid, kind, source, target, status="asserted", day=None, basis=None, start=0, word="xxxxx"):
+    span = Mention(start=start, end=start + len(word), text=word)
     return Event(id=eid, type=kind, source=source, target=target, status=status, date=day, date_basis=basis,
                  evidence=span, trigger=span, confidence=0.5)
 
@@ -128,6 +128,14 @@ ACTORS = {a: Actor(id=a, name=a, kind="state", country=c, code=c, mentions=[]) f
     ([_event("e1", "CONSULT", ["a1"], ["a2"]), _event("e2", "CONSULT", ["a1"], ["a2"], "confirmed", start=9)], [2]),
     ([_event("e1", "CONSULT", ["a1", "a2"], []), _event("e2", "CONSULT", ["a2"], [], start=9)], [2]),
     ([_event("e1", "ASSAULT", ["a2"], ["a3"]), _event("e2", "ASSAULT", ["a2"], ["a3"], "negated", start=9)], [1, 1]),
+    # one side's journey and a meeting, in other words and on no common stated day: two acts of one trip
+    ([_event("e1", "CONSULT", ["a1"], [], day="2023-09-10", basis="text", word="departed"),
+      _event("e2", "CONSULT", ["a2"], ["a1"], start=9, word="greeted")], [1, 1]),
+    # ... told in one word family, or of the same stated day, one meeting
+    ([_event("e1", "CONSULT", ["a1", "a2"], [], word="met"), _event("e2", "CONSULT", ["a2"], [], start=9, word="met")],
+     [2]),
+    ([_event("e1", "CONSULT", ["a1", "a2"], [], day="2023-09-13", basis="text", word="talks"),
+      _event("e2", "CONSULT", ["a2"], [], day="2023-09-13", basis="text", start=9, word="hosted")], [2]),
     ([_event("e1", "ASSAULT", ["a2"], ["a3"], day="2023-09-12", basis="text"),
       _event("e2", "ASSAULT", ["a2"], ["a3"], day="2023-09-13", basis="text", start=9)], [1, 1]),
     ([_event("e1", "ASSAULT", ["a2"], ["a3"]), _event("e2", "ASSAULT", ["a3"], ["a2"], start=9)], [1, 1]),

@@ -325,3 +325,14 @@ def test_an_end_to_attacks_another_must_make_is_a_demand(nlp):
     got = _events(nlp, EventsStage(use_model=False), "Russia says Israel must end attacks on Syria.",
                   actors=[RUSSIA, israel, syria], attributions=[("says", "Israel must end attacks on Syria", "Russia")])
     assert got[:1] == [("REQUEST", ["RUS"], ["ISR"])]
+
+
+def test_roles_a_picture_stands_for_whom_it_shows(nlp, stage):
+    # the parser makes the images the passive subject and folds "state media publishing" into them;
+    # the images show Vucic
+    text = ("Serbia confirmed the visit on Tuesday, with Russian state media publishing images of Vucic being "
+            "greeted by an Albanian official.")
+    got = _events(nlp, stage, text, actors=[("Vucic", "SRB", "GOV", "person", "Vucic"),
+                                          ("Albanian official", "ALB", "GOV", "group", "Albanian official"),
+                                          ("Russian state media", "RUS", "MED", "group", "state media"), SERBIA])
+    assert ("CONSULT", ["ALB"], ["SRB"]) in got
