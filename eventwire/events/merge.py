@@ -6,7 +6,9 @@ confirmed his arrival on Tuesday"). Counting them apart inflates every count. Me
 they have the same PLOVER type, compatible parties (the same actors or codes, or one side unnamed) with
 at least one in common, compatible days and places, and statuses that can describe one event: a denied
 or negated mention
-never merges with one that says the event happened, nor a future with a past one.
+never merges with one that says the event happened, nor a future with a past one. In a meeting type, one
+side's act and a meeting of several ("Kim departed Pyongyang", "Kim was greeted by a Russian official")
+merge only when told in one word family or of one stated day.
 """
 
 from __future__ import annotations
