@@ -360,6 +360,10 @@ def verb_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
                   f"passive subject of '{verb.text}'")
     if not roles.source and tok.dep_ in ("relcl", "acl") and tok.tag_ != "VBN":
         roles.add("source", index.phrase(tok.head), "head of the relative clause")
+    if not roles.source and verb.i != tok.i and verb.pos_ == "ADJ" and verb.dep_ in ("amod", "acl"):
+        # "the few countries willing to supply Russia": whom the adjective of readiness describes
+        roles.add("source", _copular_subject(verb.head, index) or index.phrase(verb.head),
+                  f"noun '{verb.text}' describes")
     if not roles.source and tok.dep_ == "acl" and tok.tag_ == "VBG":
         roles.add("source", _author_of(tok.head, index), "author of the text the participle describes")
     if not roles.source and tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -419,6 +423,16 @@ def _author_of(noun: Token, index: ActorIndex) -> list[str]:
     """Who issued a text that acts ("Amnesty published a report accusing X", "the Senate passed a resolution
     demanding Y"): the subject of the verb that takes the text as its object."""
     if noun.dep_ != "dobj" or noun.lemma_.lower() not in TEXT_NOUNS:
+        return []
+    return [a for c in noun.head.children if c.dep_ == "nsubj" for a in index.phrase(c)]
+
+
+def _copular_subject(noun: Token, index: ActorIndex) -> list[str]:
+    """ "North Korea is one of the few countries ...", "Iran is a country ...": the subject the noun is
+    said of."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr":
+        noun = noun.head.head
+    if noun.dep_ != "attr":
         return []
     return [a for c in noun.head.children if c.dep_ == "nsubj" for a in index.phrase(c)]
 

@@ -336,3 +336,9 @@ def test_roles_a_picture_stands_for_whom_it_shows(nlp, stage):
                                           ("Albanian official", "ALB", "GOV", "group", "Albanian official"),
                                           ("Russian state media", "RUS", "MED", "group", "state media"), SERBIA])
     assert ("CONSULT", ["ALB"], ["SRB"]) in got
+
+
+def test_roles_the_ready_are_whom_the_adjective_describes(nlp, stage):
+    # "countries willing to supply": the source is what the countries are said of
+    text = "Iran is one of the few countries willing to supply Iraq with weapons."
+    assert ("AID", ["IRN"], ["IRQ"]) in _events(nlp, stage, text, actors=[IRAN, IRAQ])
