@@ -25,6 +25,8 @@ TARGET_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "a
 OBJECT_PREPS = TARGET_PREPS - {"at"} | {"into", "by", "from", "between"}
 # Prepositions of a moving verb that lead to that party ("sent troops into Libya", "pulled out of Iraq").
 MOVE_PREPS = frozenset({"into", "from", "in", "inside", "out"})
+# "supply munitions the Kremlin needs": the one who needs or asked for what is given is its recipient.
+NEED_VERBS = frozenset({"need", "want", "request", "seek", "lack", "require", "demand"})
 # Texts that act for their authors ("a report accusing X", "a resolution demanding Y").
 TEXT_NOUNS = frozenset({"report", "statement", "resolution", "declaration", "communique", "letter", "decree",
                         "law", "bill", "motion", "ruling", "verdict", "order", "study", "document", "petition",
@@ -482,6 +484,10 @@ def objects(tok: Token, index: ActorIndex, roles: Roles) -> None:
     if len(roles.target) == before:
         roles.add("target", [a for c in tok.children if c.dep_ == "ccomp" and _infinitive(c) for g in c.children
                              if g.dep_ == "nsubj" for a in index.phrase(g)], f"the one '{tok.text}' addresses")
+    if len(roles.target) == before:
+        roles.add("target", [a for o in tok.children if o.dep_ == "dobj" for c in o.children
+                             if c.dep_ == "relcl" and c.lemma_.lower() in NEED_VERBS for g in c.children
+                             if g.dep_ == "nsubj" for a in index.phrase(g)], "the one who needs the object")
 
 
 def _infinitive(verb: Token) -> bool:

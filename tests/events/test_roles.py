@@ -342,3 +342,9 @@ def test_roles_the_ready_are_whom_the_adjective_describes(nlp, stage):
     # "countries willing to supply": the source is what the countries are said of
     text = "Iran is one of the few countries willing to supply Iraq with weapons."
     assert ("AID", ["IRN"], ["IRQ"]) in _events(nlp, stage, text, actors=[IRAN, IRAQ])
+
+
+def test_roles_who_needs_what_is_given_receives_it(nlp, stage):
+    text = "Iran has agreed to supply munitions the Iraqi army needs for its war."
+    actors = [IRAN, ("Iraqi army", "IRQ", "MIL", "organization", "army")]
+    assert ("AGREE", ["IRN"], ["IRQ"]) in _events(nlp, stage, text, actors=actors)
