@@ -25,6 +25,9 @@ TARGET_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "a
 OBJECT_PREPS = TARGET_PREPS - {"at"} | {"into", "by", "from", "between"}
 # Prepositions of a moving verb that lead to that party ("sent troops into Libya", "pulled out of Iraq").
 MOVE_PREPS = frozenset({"into", "from", "in", "inside", "out"})
+# "Despite sanctions, X ...", "under sanctions, X ...": the clause's subject endures them.
+ENDURED_PREPS = frozenset({"despite", "under"})
+ENDURED_TYPES = frozenset({"SANCTION", "COERCE"})
 # "supply munitions the Kremlin needs": the one who needs or asked for what is given is its recipient.
 NEED_VERBS = frozenset({"need", "want", "request", "seek", "lack", "require", "demand"})
 # Texts that act for their authors ("a report accusing X", "a resolution demanding Y").
@@ -523,6 +526,10 @@ def noun_roles(tok: Token, event_type: str, index: ActorIndex) -> Roles:
         if not roles.source:
             roles.add("source", [a for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
                                  for a in _pobj(p, index)], f"'from' object of '{verb.text}'")
+    if tok.dep_ == "pobj" and head.lower_ in ENDURED_PREPS and event_type in ENDURED_TYPES and not roles.target:
+        # "Despite international sanctions, North Korea has built missiles": who carries on under them
+        roles.add("target", [a for c in head.head.children if c.dep_ == "nsubj" for a in index.phrase(c)],
+                  f"subject the '{head.lower_}' phrase qualifies")
     if tok.dep_ == "nsubjpass" and _light(head) and not roles.source:
         roles.add("source", [a for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                              for a in index.phrase(g)], f"agent of the light verb '{head.text}'")

@@ -348,3 +348,11 @@ def test_roles_who_needs_what_is_given_receives_it(nlp, stage):
     text = "Iran has agreed to supply munitions the Iraqi army needs for its war."
     actors = [IRAN, ("Iraqi army", "IRQ", "MIL", "organization", "army")]
     assert ("AGREE", ["IRN"], ["IRQ"]) in _events(nlp, stage, text, actors=actors)
+
+
+@pytest.mark.parametrize(("text", "actor", "want"), [
+    ("Despite international sanctions, Iran has kept its army.", IRAN, ("SANCTION", [], ["IRN"])),
+    ("Despite the blockade, Iraq kept trading.", IRAQ, ("COERCE", [], ["IRQ"])),
+])
+def test_roles_who_carries_on_despite_a_sanction_endures_it(nlp, stage, text, actor, want):
+    assert want in _events(nlp, stage, text, actors=[actor])
