@@ -148,7 +148,7 @@ def _medium_clause(tok: Token) -> Token | None:
             if pobj.lemma_.lower() not in CHANNEL_NOUNS:
                 continue
             for c in children(pobj, ("acl", "ccomp", "relcl")):
-                if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                if _marked_that(c):
                     return c
     return None
 
@@ -682,8 +682,7 @@ def _noun_cue(tok: Token) -> Found | None:
     """
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _is_cue_verb(tok.head.head):
         return None
-    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")
-                   and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and _marked_that(c)), None)
     if clause is None:
         return None
     speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
